@@ -1,0 +1,2 @@
+/** Placeholder package documentation; see docs/ for the design. */
+package org.ventifs.snapshot;

@@ -1,0 +1,57 @@
+package org.ventifs.venti;
+
+import java.util.Arrays;
+
+/**
+ * Venti's zero truncation: before a block is stored, leaves drop trailing zero
+ * bytes and pointer blocks drop trailing slots holding the zero score; a reader
+ * pads back to the expected size the same way. Root blocks are never truncated.
+ */
+public final class ZeroTruncation {
+    private ZeroTruncation() {
+    }
+
+    /** Returns how many of the first {@code length} bytes of {@code data} remain after truncation. */
+    public static int truncatedLength(BlockType type, byte[] data, int offset, int length) {
+        if (type == BlockType.ROOT) {
+            return length;
+        }
+        if (type.isPointer()) {
+            // As plan9port does: a part-slot at the end goes too.
+            int n = length - length % Score.SIZE;
+            while (n >= Score.SIZE && Score.ZERO.matches(data, offset + n - Score.SIZE)) {
+                n -= Score.SIZE;
+            }
+            return n;
+        }
+        int n = length;
+        while (n > 0 && data[offset + n - 1] == 0) {
+            n--;
+        }
+        return n;
+    }
+
+    /**
+     * Returns {@code stored} padded to {@code size} bytes: zero bytes for leaves and
+     * roots, zero scores for pointer blocks (a trailing part-slot is zero bytes).
+     * Returns {@code stored} itself when it already has that size.
+     *
+     * @throws IllegalArgumentException when {@code stored} is longer than {@code size}
+     */
+    public static byte[] pad(BlockType type, byte[] stored, int size) {
+        if (stored.length == size) {
+            return stored;
+        }
+        if (stored.length > size) {
+            throw new IllegalArgumentException("a " + stored.length + "-byte block does not fit the "
+                    + size + " bytes expected");
+        }
+        byte[] out = Arrays.copyOf(stored, size);
+        if (type.isPointer()) {
+            for (int at = stored.length; at + Score.SIZE <= size; at += Score.SIZE) {
+                Score.ZERO.copyTo(out, at);
+            }
+        }
+        return out;
+    }
+}
