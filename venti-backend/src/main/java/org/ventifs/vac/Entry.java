@@ -24,6 +24,10 @@ public record Entry(int gen, int psize, int dsize, int depth, boolean dir, long 
     public static final int SIZE = 40;
     /** The largest stream size, 2^48 - 1 bytes. */
     public static final long MAX_SIZE = (1L << 48) - 1;
+    /** The pointer block size plan9port's vac uses (409 pointers); ours too. */
+    public static final int VAC_PSIZE = 8180;
+    /** The data block size we write unless told otherwise. */
+    public static final int DEFAULT_DSIZE = 8192;
     /** The smallest block size readers accept in an active entry. */
     public static final int MIN_BLOCK_SIZE = 256;
 

@@ -43,14 +43,18 @@ public record PointerBlock(List<Score> pointers) {
         return new PointerBlock(scores);
     }
 
-    /** Returns the {@code psize} bytes of this block, before zero truncation. */
+    /**
+     * Returns the {@code psize} bytes of this block, before zero truncation; slots past
+     * the pointers hold the zero score (holes), so truncation drops them.
+     */
     public byte[] encode(int psize) {
-        if (pointers.size() * Score.SIZE > psize) {
+        int slots = psize / Score.SIZE;
+        if (pointers.size() > slots) {
             throw new VacFormatException(pointers.size() + " pointers do not fit psize " + psize);
         }
         byte[] block = new byte[psize];
-        for (int i = 0; i < pointers.size(); i++) {
-            pointers.get(i).copyTo(block, i * Score.SIZE);
+        for (int i = 0; i < slots; i++) {
+            (i < pointers.size() ? pointers.get(i) : Score.ZERO).copyTo(block, i * Score.SIZE);
         }
         return block;
     }
