@@ -10,6 +10,7 @@ import org.ventifs.venti.Score;
 final class CountingStore implements BlockStore {
     private final BlockStore store;
     final AtomicInteger puts = new AtomicInteger();
+    final AtomicInteger gets = new AtomicInteger();
 
     CountingStore(BlockStore store) {
         this.store = store;
@@ -23,6 +24,7 @@ final class CountingStore implements BlockStore {
 
     @Override
     public byte[] get(Score score, BlockType type) throws IOException {
+        gets.incrementAndGet();
         return store.get(score, type);
     }
 
