@@ -3,7 +3,9 @@ package org.ventifs.venti.local;
 /** How a clump's data is stored: as is, or compressed. The number is the on-disk code. */
 enum ClumpEncoding {
     /** The block's bytes, unchanged. */
-    RAW(0);
+    RAW(0),
+    /** The LZ4 block format; the clump header holds the raw length. */
+    LZ4(1);
 
     private final int code;
 
