@@ -25,7 +25,7 @@ import org.ventifs.venti.BlockStore;
  * survive a kill of the process as soon as the method returns, and a power loss once
  * {@link #sync()} returns. Thread-safe: writers are serialised by one lock, readers never wait.
  */
-public final class Cache implements AutoCloseable {
+public final class Cache implements TreeView, AutoCloseable {
     /** The root directory's inode number. */
     public static final long ROOT = TreeReader.ROOT;
     /** The block size {@code ventifs format} uses unless told otherwise (docs/cache-format.md says why). */
@@ -134,17 +134,22 @@ public final class Cache implements AutoCloseable {
         }
     }
 
+    /** The environment, for the consistency check of the tests. */
+    CacheEnvironment environment() {
+        return db;
+    }
+
     /** The dirty block size fixed at format time. */
     public int blockSize() {
         return header.blockSize();
     }
 
-    /** Returns the attributes of {@code name} in directory {@code parent}. @throws ErrnoException ENOENT, ENOTDIR, EINVAL, ENAMETOOLONG */
+    @Override
     public Attr lookup(long parent, String name) throws IOException {
         return read(txn -> reader.lookup(txn, parent, name));
     }
 
-    /** Returns the attributes of {@code ino}. @throws ErrnoException ENOENT */
+    @Override
     public Attr getattr(long ino) throws IOException {
         return read(txn -> reader.inode(txn, ino).attr(ino));
     }
@@ -183,7 +188,7 @@ public final class Cache implements AutoCloseable {
         return mutate(true, w -> w.make(parent, name, FileType.SYMLINK, 0777, uid, gid, 0, bytes));
     }
 
-    /** Returns a symbolic link's target. @throws ErrnoException ENOENT, EINVAL when not a symbolic link */
+    @Override
     public String readlink(long ino) throws IOException {
         return read(txn -> reader.readlink(txn, ino));
     }
@@ -257,11 +262,7 @@ public final class Cache implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads up to {@code length} bytes at {@code offset} of regular file {@code ino} into {@code dst};
-     * returns how many (fewer only at the end of the file, 0 past it). Holes read as zeros.
-     * @throws ErrnoException ENOENT, EISDIR, EINVAL (not a regular file), EIO (Venti failed)
-     */
+    @Override
     public int read(long ino, long offset, byte[] dst, int dstOffset, int length) throws IOException {
         return read(txn -> reader.read(txn, ino, offset, dst, dstOffset, length));
     }
@@ -282,17 +283,12 @@ public final class Cache implements AutoCloseable {
         return mutate(change.hasSize(), w -> w.setattr(ino, change));
     }
 
-    /**
-     * Returns up to {@code max} entries of directory {@code dir} whose cookies are above
-     * {@code offset} (0 from the start), in a stable order: entries added later come later, and
-     * removing entries never moves the others. "." and ".." are not listed (cookies 1 and 2 are
-     * free for them). @throws ErrnoException ENOENT, ENOTDIR
-     */
+    @Override
     public List<DirEntry> readdir(long dir, long offset, int max) throws IOException {
         return read(txn -> reader.readdir(txn, dir, offset, max));
     }
 
-    /** Returns the value of extended attribute {@code name}. @throws ErrnoException ENOENT, ENODATA */
+    @Override
     public byte[] getxattr(long ino, String name) throws IOException {
         return read(txn -> reader.getxattr(txn, ino, name));
     }
@@ -305,7 +301,7 @@ public final class Cache implements AutoCloseable {
         });
     }
 
-    /** Returns the names of {@code ino}'s extended attributes in name order. @throws ErrnoException ENOENT */
+    @Override
     public List<String> listxattr(long ino) throws IOException {
         return read(txn -> reader.listxattr(txn, ino));
     }

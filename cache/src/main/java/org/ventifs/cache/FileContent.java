@@ -53,7 +53,9 @@ final class FileContent {
         byte[] stored = db.blocks.get(txn, new BlockKey(ino, blockNo).encode());
         if (stored != null) {
             int available = Math.max(0, Math.min(length, stored.length - 8 - inBlock));
-            System.arraycopy(stored, 8 + inBlock, dst, dstOffset, available);
+            if (available > 0) {
+                System.arraycopy(stored, 8 + inBlock, dst, dstOffset, available);
+            }
             Arrays.fill(dst, dstOffset + available, dstOffset + length, (byte) 0);
             return;
         }

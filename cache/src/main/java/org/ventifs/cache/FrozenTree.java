@@ -12,7 +12,7 @@ import org.lmdbjava.Txn;
  * of what changes afterwards is not reused until the view closes). Thread-safe: calls are
  * serialised on the view. Every method fails with IllegalStateException after {@link #close()}.
  */
-public final class FrozenTree implements AutoCloseable {
+public final class FrozenTree implements TreeView, AutoCloseable {
     private final CacheEnvironment db;
     private final TreeReader reader;
     private final FileContent content;
@@ -53,43 +53,53 @@ public final class FrozenTree implements AutoCloseable {
     public synchronized List<Long> changedInodes() throws IOException {
         TreeSet<Long> inodes = new TreeSet<>();
         run(t -> {
-            KeyScan.forEach(db.changed, t, new byte[0], (k, v) -> inodes.add(ChangedKey.decode(k).ino()));
+            KeyScan.forEach(db.changed, t, new byte[0], (k, v) -> {
+                inodes.add(ChangedKey.decode(k).ino());
+                return true;
+            });
             return null;
         });
         return new ArrayList<>(inodes);
     }
 
-    /** As {@link Cache#getattr}, as of the freeze. */
+    /** As of the freeze. */
+    @Override
     public synchronized Attr getattr(long ino) throws IOException {
         return run(t -> reader.inode(t, ino).attr(ino));
     }
 
-    /** As {@link Cache#lookup}, as of the freeze. */
+    /** As of the freeze. */
+    @Override
     public synchronized Attr lookup(long dir, String name) throws IOException {
         return run(t -> reader.lookup(t, dir, name));
     }
 
-    /** As {@link Cache#readdir}, as of the freeze. */
+    /** As of the freeze. */
+    @Override
     public synchronized List<DirEntry> readdir(long dir, long offset, int max) throws IOException {
         return run(t -> reader.readdir(t, dir, offset, max));
     }
 
-    /** As {@link Cache#read}, as of the freeze. */
+    /** As of the freeze. */
+    @Override
     public synchronized int read(long ino, long offset, byte[] dst, int dstOffset, int length) throws IOException {
         return run(t -> reader.read(t, ino, offset, dst, dstOffset, length));
     }
 
-    /** As {@link Cache#readlink}, as of the freeze. */
+    /** As of the freeze. */
+    @Override
     public synchronized String readlink(long ino) throws IOException {
         return run(t -> reader.readlink(t, ino));
     }
 
-    /** As {@link Cache#getxattr}, as of the freeze. */
+    /** As of the freeze. */
+    @Override
     public synchronized byte[] getxattr(long ino, String name) throws IOException {
         return run(t -> reader.getxattr(t, ino, name));
     }
 
-    /** As {@link Cache#listxattr}, as of the freeze. */
+    /** As of the freeze. */
+    @Override
     public synchronized List<String> listxattr(long ino) throws IOException {
         return run(t -> reader.listxattr(t, ino));
     }

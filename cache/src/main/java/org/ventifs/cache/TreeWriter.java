@@ -78,6 +78,9 @@ final class TreeWriter {
         if (rec.type() == FileType.DIRECTORY) {
             throw new ErrnoException(Errno.EPERM, "inode " + ino + " is a directory; directories take no hard links");
         }
+        if (rec.nlink() == 0) {
+            throw new ErrnoException(Errno.ENOENT, "inode " + ino + " has been unlinked; it cannot be linked again");
+        }
         if (rec.nlink() >= LINK_MAX) {
             throw new ErrnoException(Errno.EMLINK, "inode " + ino + " has " + rec.nlink() + " links already");
         }
