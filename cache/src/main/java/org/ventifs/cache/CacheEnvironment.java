@@ -1,0 +1,116 @@
+package org.ventifs.cache;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.lmdbjava.ByteArrayProxy;
+import org.lmdbjava.Dbi;
+import org.lmdbjava.DbiFlags;
+import org.lmdbjava.Env;
+import org.lmdbjava.EnvFlags;
+import org.lmdbjava.LmdbException;
+import org.lmdbjava.Txn;
+
+/**
+ * The cache's LMDB environment and its tables (docs/cache-format.md). Opened with
+ * {@code MDB_NOSYNC}: commits reach the OS at once (safe against kill -9) and the disk
+ * when {@link #sync()} runs. {@code MDB_NOTLS} lets a frozen view's read transaction move
+ * between threads.
+ */
+final class CacheEnvironment implements AutoCloseable {
+    /** Pages that only space-freeing operations may use, so deleting works when the cache is full. */
+    static final long MIN_RESERVE_PAGES = 256;
+    private static final int MAX_READERS = 510;
+
+    final Env<byte[]> env;
+    final Dbi<byte[]> header;
+    final Dbi<byte[]> inodes;
+    final Dbi<byte[]> dirents;
+    final Dbi<byte[]> names;
+    final Dbi<byte[]> blocks;
+    final Dbi<byte[]> changed;
+    final Dbi<byte[]> links;
+    final Dbi<byte[]> orphans;
+    private final Dbi<byte[]>[] all;
+    final long pageSize;
+    private long mapPages;
+
+    @SuppressWarnings("unchecked")
+    private CacheEnvironment(Path dir, long capacity) throws IOException {
+        try {
+            env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(capacity).setMaxDbs(8)
+                    .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS);
+        } catch (LmdbException e) {
+            throw new IOException("cannot open the cache in " + dir + " (" + e.getMessage()
+                    + "); check that it is a ventifs cache directory and not in use", e);
+        }
+        header = env.openDbi("header", DbiFlags.MDB_CREATE);
+        inodes = env.openDbi("inodes", DbiFlags.MDB_CREATE);
+        dirents = env.openDbi("dirents", DbiFlags.MDB_CREATE);
+        names = env.openDbi("names", DbiFlags.MDB_CREATE);
+        blocks = env.openDbi("blocks", DbiFlags.MDB_CREATE);
+        changed = env.openDbi("changed", DbiFlags.MDB_CREATE);
+        links = env.openDbi("links", DbiFlags.MDB_CREATE);
+        orphans = env.openDbi("orphans", DbiFlags.MDB_CREATE);
+        all = new Dbi[] {header, inodes, dirents, names, blocks, changed, links, orphans};
+        pageSize = env.stat().pageSize;
+        mapPages = env.info().mapSize / pageSize;
+    }
+
+    /** Opens (creating when absent) the environment in {@code dir} with a map of {@code capacity} bytes. */
+    static CacheEnvironment open(Path dir, long capacity) throws IOException {
+        Files.createDirectories(dir);
+        return new CacheEnvironment(dir, capacity);
+    }
+
+    /** The map's size in pages: the capacity. */
+    long mapPages() {
+        return mapPages;
+    }
+
+    /** Sets the map size (the capacity) to {@code capacity} bytes; no transaction may be open. */
+    void resize(long capacity) {
+        env.setMapSize(capacity);
+        mapPages = env.info().mapSize / pageSize;
+    }
+
+    /** Whether {@code dir} holds an LMDB environment. */
+    static boolean exists(Path dir) {
+        return Files.exists(dir.resolve("data.mdb"));
+    }
+
+    /** Reads the header, or null when the environment has none yet. */
+    CacheHeader header(Txn<byte[]> txn) {
+        byte[] bytes = header.get(txn, CacheHeader.KEY);
+        return bytes == null ? null : CacheHeader.decode(bytes);
+    }
+
+    void putHeader(Txn<byte[]> txn, CacheHeader h) {
+        header.put(txn, CacheHeader.KEY, h.encode());
+    }
+
+    /** Pages in use by every table as {@code txn} sees them, plus the two meta pages. */
+    long usedPages(Txn<byte[]> txn) {
+        long used = 2;
+        for (Dbi<byte[]> dbi : all) {
+            org.lmdbjava.Stat s = dbi.stat(txn);
+            used += s.branchPages + s.leafPages + s.overflowPages;
+        }
+        return used + 2; // the main table, which holds the eight table records, fits in a branch and a leaf
+    }
+
+    /** Pages that space-consuming operations must leave free. */
+    long reservePages() {
+        return Math.max(MIN_RESERVE_PAGES, mapPages / 64);
+    }
+
+    /** Forces every committed transaction to disk. */
+    void sync() {
+        env.sync(true);
+    }
+
+    @Override
+    public void close() {
+        env.close();
+    }
+}
