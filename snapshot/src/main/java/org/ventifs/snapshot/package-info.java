@@ -1,2 +1,0 @@
-/** Placeholder package documentation; see docs/ for the design. */
-package org.ventifs.snapshot;
