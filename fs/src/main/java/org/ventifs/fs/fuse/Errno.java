@@ -16,6 +16,7 @@ public final class Errno {
     public static final int EEXIST = 17;
     public static final int EXDEV = 18;
     public static final int ENODEV = 19;
+    public static final int ESTALE = 116;
     public static final int ENOTDIR = 20;
     public static final int EISDIR = 21;
     public static final int EINVAL = 22;
