@@ -49,6 +49,12 @@ public record DirEntry(String elem, int entry, int gen, int mentry, int mgen, lo
                 ctime, atime, mode, qidSpace, posix);
     }
 
+    /** Returns this DirEntry carrying the QidSpace extension {@code space}. */
+    public DirEntry withQidSpace(QidSpace space) {
+        return new DirEntry(elem, entry, gen, mentry, mgen, qid, uid, gid, mid, mtime, mcount, ctime, atime, mode,
+                space, posix);
+    }
+
     /**
      * Decodes the DirEntry held in {@code length} bytes of {@code buf} at {@code offset}.
      *

@@ -1,0 +1,271 @@
+package org.ventifs.vac.posix;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.ventifs.vac.DirEntry;
+import org.ventifs.vac.DirectoryReader;
+import org.ventifs.vac.DirectoryStreams;
+import org.ventifs.vac.DirectoryWriter;
+import org.ventifs.vac.Entry;
+import org.ventifs.vac.ModeBits;
+import org.ventifs.vac.NameOrder;
+import org.ventifs.vac.PosixExtension;
+import org.ventifs.vac.QidSpace;
+import org.ventifs.vac.StreamWriter;
+import org.ventifs.vac.VacTree;
+import org.ventifs.venti.BlockStore;
+import org.ventifs.venti.Score;
+
+/**
+ * Archives a directory tree into a vac tree: regular files, directories, symbolic
+ * links (the whole target), hard links (one qid, one content stream), devices,
+ * FIFOs, with owners, every mode bit, nanosecond times and user xattrs in our POSIX
+ * extension. Zero leaves are holes. Given a previous tree, a file whose inode,
+ * size, mtime and ctime are unchanged keeps its old content entry unread. The walk
+ * runs on the calling thread; file contents and directory blocks are written by a
+ * pool. Sockets are skipped (vac has no socket bit), with a warning.
+ */
+public final class TreeArchiver {
+    private final BlockStore store;
+    private final int dsize;
+    private final VacTree previous;
+    private final Progress progress;
+    private final OwnerNames owners = OwnerNames.ofSystem();
+    private final Map<String, CompletableFuture<Entry>> hardLinks = new HashMap<>();
+    private final Map<String, Long> hardLinkQids = new HashMap<>();
+    private final List<String> warnings = new ArrayList<>();
+    private ExecutorService pool;
+    private long nextQid = 1;
+
+    /**
+     * An archiver writing to {@code store} with leaves of {@code dsize} bytes, reusing
+     * unchanged files of {@code previous} (null for none), counting into {@code progress}.
+     */
+    public TreeArchiver(BlockStore store, int dsize, VacTree previous, Progress progress) {
+        this.store = store;
+        this.dsize = dsize;
+        this.previous = previous;
+        this.progress = progress;
+    }
+
+    /** Warnings gathered by the last run (skipped sockets). */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Archives the tree at {@code dir}, syncs the store and returns the root block's score.
+     *
+     * @throws IOException naming the file that could not be read or the block that could not be written
+     */
+    public Score archive(Path dir, int threads) throws IOException {
+        FileFacts facts = Posix.lstat(dir);
+        if (!facts.isDirectory()) {
+            throw new IOException(dir + " is not a directory");
+        }
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "vac-archive");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            DirectoryReader prevRoot = previous == null ? null : previous.directory(store);
+            DirectoryStreams streams = join(directory(dir, prevRoot));
+            DirEntry root = dirEntry("/", 0, facts, dir).withQidSpace(new QidSpace(0, nextQid));
+            Score score = VacTree.write(store, "", root, streams, dsize, Score.ZERO);
+            store.sync();
+            return score;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Walks {@code dir} now and returns the future of its two streams. */
+    private CompletableFuture<DirectoryStreams> directory(Path dir, DirectoryReader prev) throws IOException {
+        Map<String, DirEntry> prevChildren = new HashMap<>();
+        if (prev != null) {
+            for (DirEntry e : prev.list()) {
+                prevChildren.put(e.elem(), e);
+            }
+        }
+        List<Path> children;
+        try (Stream<Path> list = Files.list(dir)) {
+            children = new ArrayList<>(list.toList());
+        }
+        children.sort((a, b) -> NameOrder.FOSSIL.compare(name(a), name(b)));
+        List<DirEntry> metas = new ArrayList<>();
+        List<CompletableFuture<?>> contents = new ArrayList<>();
+        for (Path child : children) {
+            FileFacts facts = Posix.lstat(child);
+            if (facts.isSocket()) {
+                warnings.add("skipped the socket " + child + " (vac has no socket bit)");
+                continue;
+            }
+            DirEntry old = prevChildren.get(name(child));
+            CompletableFuture<?> content;
+            long qid;
+            if (facts.isDirectory()) {
+                qid = nextQid++;
+                DirectoryReader prevSub = old != null && old.isDirectory()
+                        ? new DirectoryReader(store, prev.subdirectory(old)) : null;
+                content = directory(child, prevSub);
+            } else if (facts.isRegular() && facts.nlink() > 1) {
+                String key = facts.dev() + ":" + facts.ino();
+                Long linked = hardLinkQids.get(key);
+                if (linked != null) {
+                    qid = linked;
+                    content = hardLinks.get(key);
+                    progress.file(0);
+                } else {
+                    qid = nextQid++;
+                    CompletableFuture<Entry> first = file(child, facts, old, prev);
+                    hardLinkQids.put(key, qid);
+                    hardLinks.put(key, first);
+                    content = first;
+                }
+            } else {
+                qid = nextQid++;
+                content = file(child, facts, old, prev);
+            }
+            metas.add(dirEntry(name(child), qid, facts, child));
+            contents.add(content);
+        }
+        return CompletableFuture.allOf(contents.toArray(new CompletableFuture<?>[0])).thenApplyAsync(done -> {
+            try {
+                DirectoryWriter writer = new DirectoryWriter(store, Entry.VAC_PSIZE, dsize, NameOrder.FOSSIL);
+                for (int i = 0; i < metas.size(); i++) {
+                    Object c = contents.get(i).join();
+                    if (c instanceof DirectoryStreams sub) {
+                        writer.addDirectory(metas.get(i), sub);
+                    } else {
+                        writer.addFile(metas.get(i), (Entry) c);
+                    }
+                }
+                return writer.finish();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, pool);
+    }
+
+    /** The future content entry of a non-directory. */
+    private CompletableFuture<Entry> file(Path path, FileFacts facts, DirEntry old, DirectoryReader prev)
+            throws IOException {
+        if (facts.isRegular()) {
+            Entry reusable = unchanged(facts, old, prev);
+            if (reusable != null) {
+                progress.reusedFile(reusable.size());
+                return CompletableFuture.completedFuture(reusable);
+            }
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    Entry e = regularContent(path);
+                    progress.file(e.size());
+                    return e;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, pool);
+        }
+        byte[] bytes;
+        if (facts.isSymlink()) {
+            bytes = Posix.readlink(path);
+        } else if (facts.isDevice()) {
+            bytes = DeviceText.of(facts).getBytes(StandardCharsets.US_ASCII);
+        } else {
+            bytes = new byte[0];
+        }
+        progress.file(bytes.length);
+        return CompletableFuture.completedFuture(smallContent(bytes));
+    }
+
+    /** The old content entry when the file is unchanged since {@code old} was archived, else null. */
+    private Entry unchanged(FileFacts facts, DirEntry old, DirectoryReader prev) throws IOException {
+        if (old == null || old.posix() == null) {
+            return null;
+        }
+        PosixExtension p = old.posix();
+        if ((p.mode() & ModeBits.S_IFMT) != ModeBits.S_IFREG || p.ino() != facts.ino()
+                || !p.mtime().equals(facts.mtime()) || !p.ctime().equals(facts.ctime())) {
+            return null;
+        }
+        Entry content = prev.content(old);
+        return content.active() && !content.dir() && content.size() == facts.size() && content.dsize() == dsize
+                ? content : null;
+    }
+
+    private Entry regularContent(Path path) throws IOException {
+        StreamWriter writer = new StreamWriter(store, false, Entry.VAC_PSIZE, dsize);
+        int chunk = Math.max(1, (1 << 20) / dsize) * dsize;
+        ByteBuffer buf = ByteBuffer.allocate(chunk);
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            while (true) {
+                buf.clear();
+                while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                    // fill the chunk, or stop at the end of the file
+                }
+                int n = buf.position();
+                for (int at = 0; at < n; at += dsize) {
+                    writer.appendLeaf(buf.array(), at, Math.min(dsize, n - at));
+                }
+                if (n < chunk) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot archive " + path + ": " + e.getMessage(), e);
+        }
+        return writer.finish();
+    }
+
+    private Entry smallContent(byte[] bytes) throws IOException {
+        StreamWriter writer = new StreamWriter(store, false, Entry.VAC_PSIZE, dsize);
+        for (int at = 0; at < bytes.length; at += dsize) {
+            writer.appendLeaf(bytes, at, Math.min(dsize, bytes.length - at));
+        }
+        return writer.finish();
+    }
+
+    private DirEntry dirEntry(String name, long qid, FileFacts facts, Path path) throws IOException {
+        String user = owners.user(facts.uid());
+        PosixExtension posix = new PosixExtension(facts.mode(), facts.uid(), facts.gid(), facts.rdev(), facts.ino(),
+                facts.mtime(), facts.atime(), facts.ctime(), Xattrs.read(path, facts));
+        return new DirEntry(name, 0, 0, 0, 0, qid, user, owners.group(facts.gid()), user,
+                unsigned32(facts.mtime().seconds()), 0, unsigned32(facts.ctime().seconds()),
+                unsigned32(facts.atime().seconds()), ModeBits.fromPosix(facts.mode()), null, posix);
+    }
+
+    private static long unsigned32(long seconds) {
+        return Math.max(0, Math.min(0xffffffffL, seconds));
+    }
+
+    private static String name(Path p) {
+        return p.getFileName().toString();
+    }
+
+    private static <T> T join(CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+}

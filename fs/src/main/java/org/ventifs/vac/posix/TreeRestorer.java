@@ -1,0 +1,252 @@
+package org.ventifs.vac.posix;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.ventifs.vac.DirEntry;
+import org.ventifs.vac.DirectoryReader;
+import org.ventifs.vac.Entry;
+import org.ventifs.vac.PosixExtension;
+import org.ventifs.vac.PosixExtension.Timestamp;
+import org.ventifs.vac.StreamReader;
+import org.ventifs.vac.VacTree;
+import org.ventifs.venti.BlockStore;
+import org.ventifs.venti.CorruptBlockException;
+
+/**
+ * Restores a vac tree into a local directory: contents with their holes left as
+ * holes, symbolic links, hard links (equal qids), devices, FIFOs, owners, modes,
+ * nanosecond times and user xattrs. Trees without our POSIX extension (plan9port's
+ * vac) get what their Plan 9 fields say. The walk and directory creation run on the
+ * calling thread; files are restored by a pool; directory attributes are set last,
+ * deepest first, so that a read-only directory can still be filled.
+ */
+public final class TreeRestorer {
+    /** The granularity of holes on restore: a common file-system block. */
+    private static final int FS_BLOCK = 4096;
+
+    private final BlockStore store;
+    private final Progress progress;
+    private final OwnerNames owners = OwnerNames.ofSystem();
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<Long, Path> firstOfQid = new HashMap<>();
+    private final List<Path[]> links = new ArrayList<>();
+    private final List<Object[]> directories = new ArrayList<>();
+    private final List<CompletableFuture<Void>> files = new ArrayList<>();
+    private ExecutorService pool;
+
+    /** A restorer reading from {@code store}, counting into {@code progress}. */
+    public TreeRestorer(BlockStore store, Progress progress) {
+        this.store = store;
+        this.progress = progress;
+    }
+
+    /** Warnings gathered by the last run (attributes that could not be restored). */
+    public synchronized List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    /**
+     * Restores {@code tree} into {@code dest}, which must not exist or be empty.
+     *
+     * @throws IOException naming the file or block that failed
+     */
+    public void restore(VacTree tree, Path dest, int threads) throws IOException {
+        if (Files.exists(dest)) {
+            try (var entries = Files.list(dest)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException(dest + " is not empty; give a new or empty directory");
+                }
+            }
+        } else {
+            Files.createDirectories(dest);
+        }
+        pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "unvac");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            directories.add(new Object[] {dest, tree.rootEntry()});
+            walk(tree.directory(store), dest);
+            for (CompletableFuture<Void> f : files) {
+                join(f);
+            }
+            for (Path[] link : links) {
+                Files.createLink(link[0], link[1]);
+            }
+            for (int i = directories.size() - 1; i >= 0; i--) {
+                applyAttributes((Path) directories.get(i)[0], (DirEntry) directories.get(i)[1], FileKind.DIRECTORY);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void walk(DirectoryReader dir, Path path) throws IOException {
+        for (DirEntry child : dir.list()) {
+            Path target = path.resolve(checkedName(child.elem()));
+            if (child.isDirectory()) {
+                Files.createDirectory(target);
+                directories.add(new Object[] {target, child});
+                progress.file(0);
+                walk(new DirectoryReader(store, dir.subdirectory(child)), target);
+                continue;
+            }
+            Entry content = dir.content(child);
+            Path first = firstOfQid.putIfAbsent(child.qid(), target);
+            if (first != null) {
+                links.add(new Path[] {target, first});
+                progress.file(0);
+                continue;
+            }
+            files.add(CompletableFuture.runAsync(() -> {
+                try {
+                    restoreFile(child, content, target);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, pool));
+        }
+    }
+
+    private void restoreFile(DirEntry e, Entry content, Path path) throws IOException {
+        byte[] small = null;
+        boolean blockText = false;
+        if (e.posix() == null && (e.mode() & org.ventifs.vac.ModeBits.DEVICE) != 0) {
+            small = readSmall(content, path);
+            blockText = new String(small, StandardCharsets.US_ASCII).trim().startsWith("b");
+        }
+        FileKind kind = FileKind.of(e, blockText);
+        switch (kind) {
+            case REGULAR -> writeContent(content, path);
+            case SYMLINK -> Posix.symlink(new String(readSmall(content, path), StandardCharsets.UTF_8), path);
+            case FIFO -> Posix.mkfifo(path, 0600);
+            case BLOCK_DEVICE, CHAR_DEVICE -> {
+                long rdev;
+                if (e.posix() != null) {
+                    rdev = e.posix().rdev();
+                } else {
+                    String text = new String(small, StandardCharsets.US_ASCII);
+                    rdev = DeviceText.parse(text).orElseThrow(() -> new CorruptBlockException(
+                            "device " + path + " has no device numbers in its text '" + text + "'")).rdev();
+                }
+                Posix.mknod(path, kind == FileKind.BLOCK_DEVICE, rdev);
+            }
+            default -> throw new IllegalStateException("directories are restored by the walk");
+        }
+        progress.file(content.size());
+        applyAttributes(path, e, kind);
+    }
+
+    private void writeContent(Entry content, Path path) throws IOException {
+        StreamReader reader = new StreamReader(store, content);
+        byte[] buf = new byte[1 << 20];
+        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
+            FileChannel ch = file.getChannel();
+            long size = content.size();
+            for (long at = 0; at < size; ) {
+                int n = reader.read(at, buf, 0, (int) Math.min(buf.length, size - at));
+                writeNonZero(ch, buf, n, at);
+                at += n;
+            }
+            // Holes stay holes: the length is set, the zero leaves are never written.
+            file.setLength(size);
+        }
+    }
+
+    /**
+     * Writes {@code n} bytes of {@code buf} at {@code pos}, skipping every file-system
+     * block of zeros, so that they stay holes.
+     */
+    private static void writeNonZero(FileChannel ch, byte[] buf, int n, long pos) throws IOException {
+        int off = 0;
+        while (off < n) {
+            // Chunks end on FS_BLOCK boundaries of the file, not of the buffer.
+            int len = (int) Math.min(n - off, FS_BLOCK - (pos + off) % FS_BLOCK);
+            if (!allZero(buf, off, len)) {
+                ByteBuffer b = ByteBuffer.wrap(buf, off, len);
+                long at = pos + off;
+                while (b.hasRemaining()) {
+                    at += ch.write(b, at);
+                }
+            }
+            off += len;
+        }
+    }
+
+    private byte[] readSmall(Entry content, Path path) throws IOException {
+        if (content.size() > 1 << 20) {
+            throw new CorruptBlockException("the link or device " + path + " claims " + content.size() + " bytes");
+        }
+        byte[] bytes = new byte[(int) content.size()];
+        new StreamReader(store, content).read(0, bytes, 0, bytes.length);
+        return bytes;
+    }
+
+    private void applyAttributes(Path path, DirEntry e, FileKind kind) throws IOException {
+        PosixExtension p = e.posix();
+        int uid = p != null ? p.uid() : owners.userId(e.uid());
+        int gid = p != null ? p.gid() : owners.groupId(e.gid());
+        Posix.lchown(path, uid, gid);
+        if (kind != FileKind.SYMLINK) {
+            // After chown, which clears the set-id bits.
+            Posix.chmod(path, FileKind.stMode(e, kind == FileKind.BLOCK_DEVICE));
+        }
+        if (p != null && (kind == FileKind.REGULAR || kind == FileKind.DIRECTORY)) {
+            List<String> skipped = Xattrs.write(path, p.xattrs());
+            if (!skipped.isEmpty()) {
+                warn("could not restore the extended attributes " + skipped + " of " + path);
+            }
+        }
+        Timestamp atime = p != null ? p.atime() : new Timestamp(e.atime(), 0);
+        Timestamp mtime = p != null ? p.mtime() : new Timestamp(e.mtime(), 0);
+        Posix.setTimes(path, atime, mtime);
+    }
+
+    private synchronized void warn(String warning) {
+        warnings.add(warning);
+    }
+
+    private static boolean allZero(byte[] buf, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+            if (buf[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name from the tree, refused when it could escape its directory. */
+    private static String checkedName(String elem) throws CorruptBlockException {
+        if (elem.isEmpty() || elem.equals(".") || elem.equals("..") || elem.indexOf('/') >= 0
+                || elem.indexOf('\0') >= 0) {
+            throw new CorruptBlockException("the tree holds a file named '" + elem + "', which no directory can hold");
+        }
+        return elem;
+    }
+
+    private static void join(CompletableFuture<Void> f) throws IOException {
+        try {
+            f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+}
