@@ -1,0 +1,145 @@
+package org.ventifs.vac;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.ventifs.venti.BlockStore;
+import org.ventifs.venti.BlockType;
+import org.ventifs.venti.Score;
+
+/**
+ * Updates a stream in place, the way an archiver does: writes the changed leaves
+ * and only the pointer blocks on their paths to the top, reuses every other
+ * pointer, and grows or shrinks the tree's depth as the new size demands. A leaf
+ * of zeros is a hole and costs nothing.
+ */
+public final class StreamUpdater {
+    private final BlockStore store;
+    private final StreamShape shape;
+    private final boolean dir;
+    private final int psize;
+    private final long newSize;
+    private final long leaves;
+    private final SortedMap<Long, byte[]> changes;
+    /** Whether the stream shrinks, so the path to its new last leaf must be rewritten. */
+    private final boolean shrinking;
+
+    private StreamUpdater(BlockStore store, Entry base, long newSize, SortedMap<Long, byte[]> changes) {
+        this.store = store;
+        this.shape = StreamShape.of(base);
+        this.dir = base.dir();
+        this.psize = base.psize();
+        this.newSize = newSize;
+        this.leaves = shape.leafCount(newSize);
+        this.changes = new TreeMap<>(changes.headMap(leaves));
+        this.shrinking = newSize < base.size();
+    }
+
+    /**
+     * Returns the entry of the stream {@code base} (null for a new, empty stream of
+     * {@link Entry#VAC_PSIZE} and {@link Entry#DEFAULT_DSIZE}) after setting its size
+     * to {@code newSize} and replacing the leaves in {@code changedLeaves} (by leaf
+     * index; a leaf shorter than dsize is padded with zeros). Leaves past the new size
+     * are dropped and the tail of the new last leaf is zeroed.
+     *
+     * @throws IllegalArgumentException when a leaf is longer than dsize, an index is
+     *         negative, or {@code dir} differs from the base's kind
+     * @throws IOException when a block cannot be read or written
+     */
+    public static Entry update(BlockStore store, Entry base, boolean dir, long newSize,
+            SortedMap<Long, byte[]> changedLeaves) throws IOException {
+        Entry old = base != null ? base : Entry.empty(Entry.VAC_PSIZE, Entry.DEFAULT_DSIZE, dir);
+        if (!old.active() || old.dir() != dir) {
+            throw new IllegalArgumentException("the base entry must be an active " + (dir ? "dir" : "data")
+                    + " stream");
+        }
+        if (newSize < 0 || newSize > Entry.MAX_SIZE) {
+            throw new IllegalArgumentException("a stream size must be 0..2^48-1, not " + newSize);
+        }
+        for (var change : changedLeaves.entrySet()) {
+            if (change.getKey() < 0 || change.getValue().length > old.dsize()) {
+                throw new IllegalArgumentException("leaf " + change.getKey() + " of "
+                        + change.getValue().length + " bytes does not fit dsize " + old.dsize());
+            }
+        }
+        StreamUpdater updater = new StreamUpdater(store, old, newSize, changedLeaves);
+        int depth = updater.shape.depthFor(updater.leaves);
+        Score top = updater.leaves == 0 ? Score.ZERO : updater.rebuild(depth, old.score(), old.depth(), 0);
+        return new Entry(old.gen(), old.psize(), old.dsize(), depth, dir, newSize, top, true);
+    }
+
+    /**
+     * Returns the new score of the block at {@code level} covering leaves from
+     * {@code first}, whose old version is {@code oldScore} at {@code oldLevel} of the
+     * old tree (lower when the tree grows, higher when it shrinks at the top).
+     */
+    private Score rebuild(int level, Score oldScore, int oldLevel, long first) throws IOException {
+        while (oldLevel > level && !oldScore.isZero()) {
+            oldScore = Score.fromBytes(readPointers(oldScore, oldLevel), 0);
+            oldLevel--;
+        }
+        if (oldScore.isZero()) {
+            oldLevel = level;
+        }
+        if (level == 0) {
+            return rebuildLeaf(oldScore, first);
+        }
+        long span = shape.leavesUnder(level - 1);
+        byte[] block;
+        if (oldLevel == level) {
+            block = oldScore.isZero() ? new PointerBlock(List.of()).encode(psize)
+                    : readPointers(oldScore, level).clone();
+        } else {
+            // The tree grows: the old top becomes the first subtree of a new block.
+            block = new PointerBlock(List.of(oldScore)).encode(psize);
+        }
+        int slots = shape.pointersPerBlock();
+        for (int s = 0; s < slots; s++) {
+            long childFirst = first + s * span;
+            if (childFirst >= leaves) {
+                Score.ZERO.copyTo(block, s * Score.SIZE);
+                continue;
+            }
+            boolean growing = s == 0 && oldLevel < level - 1;
+            if (growing || touches(childFirst, span)) {
+                Score child = Score.fromBytes(block, s * Score.SIZE);
+                int childLevel = oldLevel == level ? level - 1 : (s == 0 ? oldLevel : level - 1);
+                rebuild(level - 1, child, childLevel, childFirst).copyTo(block, s * Score.SIZE);
+            }
+        }
+        return store.write(BlockType.ofStream(dir, level), block);
+    }
+
+    /** Whether leaves [first, first + span) hold a change or the new last leaf of a shrinking stream. */
+    private boolean touches(long first, long span) {
+        long end = span > Long.MAX_VALUE - first ? Long.MAX_VALUE : first + span;
+        if (!changes.subMap(first, end).isEmpty()) {
+            return true;
+        }
+        return shrinking && leaves - 1 >= first && leaves - 1 < end;
+    }
+
+    private Score rebuildLeaf(Score oldScore, long index) throws IOException {
+        int dsize = shape.dsize();
+        BlockType type = BlockType.ofStream(dir, 0);
+        boolean last = index == leaves - 1;
+        int tail = last ? (int) (newSize - index * dsize) : dsize;
+        byte[] changed = changes.get(index);
+        byte[] leaf;
+        if (changed != null) {
+            leaf = Arrays.copyOf(changed, dsize);
+        } else if (tail < dsize && !oldScore.isZero()) {
+            leaf = store.read(oldScore, type, dsize).clone();
+        } else {
+            return oldScore;
+        }
+        Arrays.fill(leaf, tail, dsize, (byte) 0);
+        return store.write(type, leaf);
+    }
+
+    private byte[] readPointers(Score score, int level) throws IOException {
+        return store.read(score, BlockType.ofStream(dir, level), psize);
+    }
+}
