@@ -100,7 +100,7 @@ public final class Cache implements TreeView, AutoCloseable {
      * @throws IOException naming {@code dir} when it holds no cache, another format version, or corrupt bytes
      */
     public static Cache open(Path dir, BlockStore venti) throws IOException {
-        return open(dir, null, Cache::wallClockNs);
+        return open(dir, venti == null ? null : new VacBaseReader(venti), Cache::wallClockNs);
     }
 
     /** As {@link #open(Path, BlockStore)}, with the base reader and clock given (for tests). */

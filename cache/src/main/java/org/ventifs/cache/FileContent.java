@@ -65,7 +65,13 @@ final class FileContent {
             if (bases == null) {
                 throw new ErrnoException(Errno.EIO, "inode " + ino + " has a base but this cache was opened without Venti");
             }
-            bases.read(rec.base(), pos, dst, dstOffset, fromBase);
+            try {
+                bases.read(rec.base(), pos, dst, dstOffset, fromBase);
+            } catch (ErrnoException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new ErrnoException(Errno.EIO, "reading the base of inode " + ino + " from Venti: " + e.getMessage());
+            }
         }
         Arrays.fill(dst, dstOffset + fromBase, dstOffset + length, (byte) 0);
     }

@@ -9,8 +9,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ventifs.venti.local.LocalVenti;
 
 /**
  * Random sequences of every operation, run on the cache and on {@link TreeModel}: every
@@ -19,19 +21,28 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dcache.model.seed=N}; change the count with {@code -Dcache.model.sequences=N}.
  */
 class ModelBasedTest {
-    private static final int STEPS = 60;
+    private static final int STEPS = 80;
 
     @TempDir
     Path tmp;
+    private LocalVenti venti;
+
+    @AfterEach
+    void closeVenti() throws IOException {
+        if (venti != null) {
+            venti.close();
+        }
+    }
 
     @Test
     void cacheAgreesWithTheModel() throws IOException {
+        venti = LocalVenti.open(tmp.resolve("venti"));
         String one = System.getProperty("cache.model.seed");
         if (one != null) {
             runSequence(Long.parseLong(one));
             return;
         }
-        int sequences = Integer.getInteger("cache.model.sequences", 2000);
+        int sequences = Integer.getInteger("cache.model.sequences", 1500);
         long base = new Random().nextLong() & 0xffffffffL;
         for (int i = 0; i < sequences; i++) {
             runSequence(base + i);
@@ -51,7 +62,7 @@ class ModelBasedTest {
         Path dir = tmp.resolve("seq" + seed);
         Cache.format(dir, 16 << 20, 512, 0, 0);
         long[] clock = {1_000_000_000L};
-        Cache cache = Cache.open(dir, null, () -> clock[0]);
+        Cache cache = Cache.open(dir, new VacBaseReader(venti), () -> clock[0]);
         TreeModel model = new TreeModel(0, 0, cache.getattr(Cache.ROOT).ctimeNs());
         TreeOps tree = TreeOps.of(cache);
         RandomOps ops = new RandomOps(seed, 2000);
@@ -70,9 +81,16 @@ class ModelBasedTest {
                     checkChangedSet(retired, atFreeze, view);
                 } else if (view != null && choices.nextInt(10) == 0) {
                     assertEquals(TreeDump.of(atFreeze), TreeDump.of(view), "frozen view at step " + step);
-                    view.close();
+                    if (choices.nextInt(3) == 0) {
+                        view.close();
+                        trace("closed view at step " + step);
+                    } else {
+                        cache.retire(view.epoch(), TestArchiver.archive(view, venti));
+                        retired = atFreeze;
+                        trace("retired at step " + step);
+                        assertEquals(TreeDump.of(model), TreeDump.of(cache), "tree after retiring at step " + step);
+                    }
                     view = null;
-                    trace("closed view at step " + step);
                 }
                 RandomOps.Op op = ops.next(model);
                 String want = RandomOps.apply(op, model);
@@ -88,7 +106,7 @@ class ModelBasedTest {
             ConsistencyCheck.verify(cache);
             if (choices.nextInt(4) == 0) {
                 cache.close();
-                cache = Cache.open(dir, null, () -> clock[0]);
+                cache = Cache.open(dir, new VacBaseReader(venti), () -> clock[0]);
                 model.restart();
                 assertEquals(TreeDump.of(model), TreeDump.of(cache), "tree after reopening");
                 ConsistencyCheck.verify(cache);

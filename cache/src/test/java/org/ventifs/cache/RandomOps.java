@@ -46,6 +46,13 @@ final class RandomOps {
         }
         Kind kind = Kind.values()[k];
         long ino = anyInode(model);
+        if (random.nextInt(5) != 0) {
+            if (kind == Kind.WRITE || kind == Kind.READ || kind == Kind.TRUNCATE || kind == Kind.OPEN) {
+                ino = ofType(model, FileType.REGULAR, ino);
+            } else if (kind == Kind.READLINK) {
+                ino = ofType(model, FileType.SYMLINK, ino);
+            }
+        }
         long dir = directory(model);
         long dir2 = random.nextInt(4) == 0 ? dir : directory(model);
         long offset = random.nextInt(8) == 0 ? random.nextInt(maxOffset * 8) : random.nextInt(maxOffset);
@@ -72,6 +79,18 @@ final class RandomOps {
         List<Long> live = new ArrayList<>(model.nodes.keySet());
         live.sort(null);
         return live.get(random.nextInt(live.size()));
+    }
+
+    /** A live inode of {@code type}, or {@code otherwise} when there is none. */
+    private long ofType(TreeModel model, FileType type, long otherwise) {
+        List<Long> found = new ArrayList<>();
+        for (Map.Entry<Long, TreeModel.Node> e : model.nodes.entrySet()) {
+            if (e.getValue().type == type) {
+                found.add(e.getKey());
+            }
+        }
+        found.sort(null);
+        return found.isEmpty() ? otherwise : found.get(random.nextInt(found.size()));
     }
 
     private long directory(TreeModel model) {
