@@ -9,6 +9,8 @@ import org.ventifs.vac.PosixExtension;
 final class ArchivedAttributes {
     private static final int S_IFMT = 0170000;
     private static final int S_IFDIR = 0040000;
+    private static final int S_IFREG = 0100000;
+    private static final int S_IFLNK = 0120000;
     /** Directories in a dump report this size, as many file systems do. */
     private static final long DIRECTORY_SIZE = 4096;
 
@@ -54,8 +56,11 @@ final class ArchivedAttributes {
             ctime = d.ctime();
             ctimeNs = 0;
         }
-        boolean dir = (mode & S_IFMT) == S_IFDIR;
-        long bytes = dir ? DIRECTORY_SIZE : size;
+        int type = mode & S_IFMT;
+        boolean dir = type == S_IFDIR;
+        // Devices and FIFOs store a short description as content; stat shows them empty.
+        boolean special = type != S_IFREG && type != S_IFLNK && !dir;
+        long bytes = dir ? DIRECTORY_SIZE : special ? 0 : size;
         return new Attributes(ino, bytes, (bytes + 511) / 512, atime, atimeNs, mtime, mtimeNs, ctime, ctimeNs,
                 mode, dir ? 2 : 1, uid, gid, Translate.encodeDev(rdev));
     }

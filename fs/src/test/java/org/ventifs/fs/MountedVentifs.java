@@ -9,17 +9,17 @@ import org.ventifs.fs.fuse.FuseMount;
 import org.ventifs.fs.fuse.FuseSession;
 
 /** A real ventifs mount over a fresh data directory, for tests; close() always unmounts. */
-final class MountedVentifs implements AutoCloseable {
-    final Path data;
-    final Path mnt;
-    final DataDirectory dir;
+public final class MountedVentifs implements AutoCloseable {
+    public final Path data;
+    public final Path mnt;
+    public final DataDirectory dir;
     private final FuseSession session;
 
-    MountedVentifs(Path scratch) throws IOException {
+    public MountedVentifs(Path scratch) throws IOException {
         this(scratch.resolve("data"), Files.createDirectories(scratch.resolve("mnt")));
     }
 
-    MountedVentifs(Path data, Path mnt) throws IOException {
+    public MountedVentifs(Path data, Path mnt) throws IOException {
         this.data = data;
         this.mnt = mnt;
         this.dir = DataDirectory.openOrFormat(data, 0, 0);
@@ -48,7 +48,7 @@ final class MountedVentifs implements AutoCloseable {
     }
 
     /** Runs a command as another user (uid/gid 65534, nobody) and returns its exit code. */
-    static int runAsNobody(String... shellCommand) throws IOException, InterruptedException {
+    public static int runAsNobody(String... shellCommand) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534",
                 "--clear-groups", "sh", "-c"));
         cmd.add(String.join(" ", shellCommand));
@@ -58,7 +58,7 @@ final class MountedVentifs implements AutoCloseable {
     }
 
     /** Runs a command and returns its exit code, failing with its output when it is not 0. */
-    static String run(String... cmd) throws IOException, InterruptedException {
+    public static String run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
