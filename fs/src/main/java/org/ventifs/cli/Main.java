@@ -21,7 +21,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new VentifsCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String message = e.getMessage() != null ? e.getMessage() : e.toString();
-            commandLine.getErr().println(commandLine.getCommandName() + ": " + message);
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + message);
             if (System.getenv("VENTIFS_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }

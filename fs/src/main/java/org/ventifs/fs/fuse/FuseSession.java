@@ -57,6 +57,21 @@ public final class FuseSession implements AutoCloseable {
     }
 
     /**
+     * Unmounts (lazily: files still open keep working until closed) and waits up to
+     * {@code timeout} for the workers to finish; when they have, releases the
+     * connection and returns true.
+     */
+    public boolean closeWithin(long timeout, java.util.concurrent.TimeUnit unit)
+            throws IOException, InterruptedException {
+        mount.unmount();
+        if (!stopped.await(timeout, unit)) {
+            return false;
+        }
+        mount.close();
+        return true;
+    }
+
+    /**
      * Unmounts (if the mount is still there), waits for the workers to finish, and
      * releases the connection.
      */
