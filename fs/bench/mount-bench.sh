@@ -23,7 +23,7 @@ while [ $# -gt 0 ]; do
 done
 here=$(cd "$(dirname "$0")/../.." && pwd)
 ventifs=$here/mount-scripts/ventifs
-corpus_script=$here/../shared/bench/make-corpus.sh
+corpus_script=${VENTIFS_SHARED:-$here/../shared}/bench/make-corpus.sh
 command -v bindfs >/dev/null && command -v fio >/dev/null || { apt-get install -y -qq bindfs fio >/dev/null; }
 
 rm -rf "$scratch"; mkdir -p "$scratch"/{vmnt,bsrc,bmnt}
