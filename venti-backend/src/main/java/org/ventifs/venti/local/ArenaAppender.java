@@ -140,7 +140,7 @@ final class ArenaAppender implements AutoCloseable {
         flush();
         if (checksum == null || clumpCount < 0) {
             int[] counted = {0};
-            ArenaScanner.scan(path, ArenaHeader.SIZE, false, header.number(), (k, a, h) -> counted[0]++);
+            ArenaScanner.scan(path, ArenaHeader.SIZE, false, header.number(), (k, a, h, stored) -> counted[0]++);
             clumpCount = counted[0];
             checksum = null;
         }

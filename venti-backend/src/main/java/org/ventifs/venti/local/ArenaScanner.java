@@ -20,9 +20,9 @@ final class ArenaScanner {
     private ArenaScanner() {
     }
 
-    /** Receives each clump that verified. */
+    /** Receives each clump that verified, with its stored (possibly compressed) bytes. */
     interface ClumpVisitor {
-        void visit(BlockKey key, ClumpAddress address, ClumpHeader header) throws IOException;
+        void visit(BlockKey key, ClumpAddress address, ClumpHeader header, byte[] stored) throws IOException;
     }
 
     /** How a scan ended. */
@@ -89,7 +89,7 @@ final class ArenaScanner {
                     }
                 }
                 ClumpAddress address = new ClumpAddress(arenaNumber, pos, header.clumpLength());
-                visitor.visit(new BlockKey(header.score(), header.wireType()), address, header);
+                visitor.visit(new BlockKey(header.score(), header.wireType()), address, header, stored);
                 clumps++;
                 pos += header.clumpLength();
             }
