@@ -54,7 +54,7 @@ class IndexRecordsTest {
             BlockKey k = new BlockKey(Score.fromBytes(s), rnd.nextInt(256));
             assertEquals(k, BlockKey.decode(ByteBuffer.wrap(encode(k::encode, BlockKey.SIZE))));
             ClumpAddress a = new ClumpAddress(rnd.nextInt(Integer.MAX_VALUE), ArenaHeader.SIZE + (rnd.nextLong() >>> 2),
-                    ClumpHeader.SIZE + 1 + rnd.nextInt(60000));
+                    ClumpHeader.SIZE + 1 + rnd.nextInt(org.ventifs.venti.BlockStore.MAX_BLOCK_SIZE));
             assertEquals(a, ClumpAddress.decode(ByteBuffer.wrap(encode(a::encode, ClumpAddress.SIZE))));
             HighWaterMark m = new HighWaterMark(rnd.nextInt(Integer.MAX_VALUE), ArenaHeader.SIZE + (rnd.nextLong() >>> 2));
             assertEquals(m, HighWaterMark.decode(ByteBuffer.wrap(encode(m::encode, HighWaterMark.SIZE))));
@@ -66,6 +66,8 @@ class IndexRecordsTest {
         assertThrows(FormatException.class, () -> BlockKey.decode(ByteBuffer.allocate(20)));
         assertThrows(FormatException.class, () -> ClumpAddress.decode(ByteBuffer.allocate(15)));
         assertThrows(FormatException.class, () -> ClumpAddress.decode(ByteBuffer.allocate(16)));
+        ByteBuffer tooLong = ByteBuffer.allocate(16).putInt(0).putLong(100).putInt(ClumpHeader.SIZE + 57345).flip();
+        assertThrows(FormatException.class, () -> ClumpAddress.decode(tooLong));
         assertThrows(FormatException.class, () -> HighWaterMark.decode(ByteBuffer.allocate(12)));
     }
 }
