@@ -100,7 +100,7 @@ final class VentiBenchmark {
     /** Runs the store's code paths unmeasured first, so that the JIT has compiled them before the clock starts. */
     private void warmUp() throws IOException {
         BenchmarkBlocks blocks = new BenchmarkBlocks(8192, ~System.nanoTime());
-        int count = 8192;
+        int count = (int) Math.max(1, Math.min(8192, bytesPerSize / 8192));
         Score[] scores = new Score[count];
         write("warm-up", blocks, count, scores, 0);
         write("warm-up", blocks, count, scores, 0);
