@@ -68,19 +68,20 @@ final class BenchVentiCommand implements Callable<Integer> {
             VentiBenchmark.Phase p = phases.get(i);
             s.append(String.format(Locale.ROOT,
                     "    {\"phase\": \"%s\", \"blockSize\": %d, \"blocks\": %d, \"bytes\": %d, \"seconds\": %.3f, "
-                            + "\"MBps\": %.1f, \"blocksPerSecond\": %.0f, \"ratioToPlainFile\": %.3f}%s\n",
-                    p.name(), p.blockSize(), p.blocks(), p.bytes(), p.seconds(), p.mbPerSecond(),
+                            + "\"cpuSeconds\": %.3f, \"MBps\": %.1f, \"blocksPerSecond\": %.0f, \"ratioToPlainFile\": %.3f}%s\n",
+                    p.name(), p.blockSize(), p.blocks(), p.bytes(), p.seconds(), p.cpuSeconds(), p.mbPerSecond(),
                     p.blocksPerSecond(), p.ratioToPlainFile(), i + 1 < phases.size() ? "," : ""));
         }
         return s.append("  ]\n}\n").toString();
     }
 
     private static String toTable(List<VentiBenchmark.Phase> phases) {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-20s %9s %9s %10s %12s %8s%n",
-                "phase", "block", "MB", "MB/s", "blocks/s", "vs file"));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-30s %6s %6s %8s %8s %9s %8s%n",
+                "phase", "block", "MB", "cpu s", "MB/s", "blocks/s", "vs file"));
         for (VentiBenchmark.Phase p : phases) {
-            s.append(String.format(Locale.ROOT, "%-20s %9d %9.0f %10.1f %12.0f %8.2f%n", p.name(), p.blockSize(),
-                    p.bytes() / 1e6, p.mbPerSecond(), p.blocksPerSecond(), p.ratioToPlainFile()));
+            s.append(String.format(Locale.ROOT, "%-30s %6d %6.0f %8.2f %8.1f %9.0f %8.2f%n", p.name(),
+                    p.blockSize(), p.bytes() / 1e6, p.cpuSeconds(), p.mbPerSecond(), p.blocksPerSecond(),
+                    p.ratioToPlainFile()));
         }
         return s.toString();
     }

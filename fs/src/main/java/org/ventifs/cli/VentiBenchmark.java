@@ -1,6 +1,7 @@
 package org.ventifs.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -31,7 +32,8 @@ final class VentiBenchmark {
     static final int[] BLOCK_SIZES = {8192, BlockStore.MAX_BLOCK_SIZE};
 
     /** One measured phase. {@code baseline} is the plain file's rate it compares with (MB/s), or 0. */
-    record Phase(String name, int blockSize, long blocks, long bytes, double seconds, double baselineMBps) {
+    record Phase(String name, int blockSize, long blocks, long bytes, double seconds, double cpuSeconds,
+            double baselineMBps) {
         double mbPerSecond() {
             return bytes / 1e6 / seconds;
         }
@@ -110,7 +112,7 @@ final class VentiBenchmark {
     private Phase write(String name, BenchmarkBlocks blocks, long count, Score[] scores, double baseline)
             throws IOException {
         byte[] block = new byte[blocks.blockSize()];
-        long t0 = System.nanoTime();
+        long t0 = startClock();
         for (int i = 0; i < count; i++) {
             blocks.fill(i, block);
             Score s = store.put(BlockType.DATA, block, 0, block.length);
@@ -136,7 +138,7 @@ final class VentiBenchmark {
             }
             return null;
         };
-        long t0 = System.nanoTime();
+        long t0 = startClock();
         if (threads == 1) {
             try {
                 reader.call();
@@ -166,7 +168,7 @@ final class VentiBenchmark {
     private Phase writePlainFile(List<BenchmarkBlocks> sets) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(4 << 20);
         long blocks = 0;
-        long t0 = System.nanoTime();
+        long t0 = startClock();
         try (FileChannel ch = FileChannel.open(plainFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             for (BenchmarkBlocks set : sets) {
                 byte[] block = new byte[set.blockSize()];
@@ -189,7 +191,7 @@ final class VentiBenchmark {
     private Phase readPlainFile() throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(4 << 20);
         long bytes = 0;
-        long t0 = System.nanoTime();
+        long t0 = startClock();
         try (FileChannel ch = FileChannel.open(plainFile, StandardOpenOption.READ)) {
             for (int n; (n = ch.read(buf.clear())) > 0; ) {
                 bytes += n;
@@ -211,7 +213,21 @@ final class VentiBenchmark {
     }
 
     private static Phase phase(String name, int blockSize, long blocks, long t0, double baseline, long bytes) {
-        return new Phase(name, blockSize, blocks, bytes, (System.nanoTime() - t0) / 1e9, baseline);
+        return new Phase(name, blockSize, blocks, bytes, (System.nanoTime() - t0) / 1e9,
+                (processCpuNanos() - cpuAtStart) / 1e9, baseline);
+    }
+
+    /** CPU time of the whole process at the start of the current phase (all threads: JIT, GC, writeback too). */
+    private static long cpuAtStart;
+
+    private static long startClock() {
+        cpuAtStart = processCpuNanos();
+        return System.nanoTime();
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static int[] identity(int n) {
