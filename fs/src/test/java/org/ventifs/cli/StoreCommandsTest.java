@@ -3,8 +3,6 @@ package org.ventifs.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -16,21 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ventifs.venti.BlockType;
 import org.ventifs.venti.Score;
 import org.ventifs.venti.local.LocalVenti;
-import picocli.CommandLine;
 
 /** check, venti rebuild-index and bench venti, run as a user runs them. */
 class StoreCommandsTest {
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @TempDir
@@ -53,7 +41,7 @@ class StoreCommandsTest {
     void checkPassesASoundStoreAndNamesEachProblemOfADamagedOne() throws IOException {
         Path store = dir.resolve("venti");
         fill(store, 20);
-        Result ok = run("check", "--store", store.toString(), "--read-data");
+        CommandRun ok = run("check", "--store", store.toString(), "--read-data");
         assertEquals(0, ok.code, ok.err);
         assertTrue(ok.out.contains("20 blocks") && ok.out.contains("no problems"), ok.out);
         assertEquals(0, run("check", "--data", dir.toString()).code, "--data DIR checks DIR/venti");
@@ -63,7 +51,7 @@ class StoreCommandsTest {
             ch.write(ByteBuffer.wrap(new byte[] {0x55, 0x55}), 100);
             ch.write(ByteBuffer.wrap(new byte[] {0x55, 0x55}), 10000);
         }
-        Result bad = run("check", "--store", store.toString(), "--read-data");
+        CommandRun bad = run("check", "--store", store.toString(), "--read-data");
         assertEquals(1, bad.code);
         String[] lines = bad.out.strip().split("\n");
         assertEquals(2, lines.length, bad.out);
@@ -77,7 +65,7 @@ class StoreCommandsTest {
     @Test
     void checkRefusesTwoStoresAndReportsAMissingOne() {
         assertEquals(2, run("check", "--store", "a", "--data", "b").code);
-        Result missing = run("check", "--store", dir.resolve("none").toString());
+        CommandRun missing = run("check", "--store", dir.resolve("none").toString());
         assertEquals(1, missing.code);
         assertTrue(missing.err.contains("no store in " + dir.resolve("none")), missing.err);
     }
@@ -92,7 +80,7 @@ class StoreCommandsTest {
             }
         }
         assertEquals(1, run("check", "--store", store.toString()).code);
-        Result r = run("venti", "rebuild-index", "--store", store.toString());
+        CommandRun r = run("venti", "rebuild-index", "--store", store.toString());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("12 blocks"), r.out);
         assertEquals(0, run("check", "--store", store.toString(), "--read-data").code);
@@ -107,7 +95,7 @@ class StoreCommandsTest {
     @Test
     void benchVentiPrintsEveryPhaseAsJson() {
         Path store = dir.resolve("bench");
-        Result r = run("bench", "venti", "--store", store.toString(), "--mib", "2", "--json");
+        CommandRun r = run("bench", "venti", "--store", store.toString(), "--mib", "2", "--json");
         assertEquals(0, r.code, r.err);
         for (String phase : new String[] {"plain-file-write", "plain-file-read", "write-new", "write-dup",
                 "read-in-write-order", "read-random", "read-in-write-order-2-threads"}) {
@@ -120,7 +108,7 @@ class StoreCommandsTest {
 
     @Test
     void benchVentiSaysVentiServersAreNotSupportedYet() {
-        Result r = run("bench", "venti", "--venti", "tcp!localhost!17034");
+        CommandRun r = run("bench", "venti", "--venti", "tcp!localhost!17034");
         assertEquals(1, r.code);
         assertTrue(r.err.contains("not supported yet"), r.err);
         assertEquals(2, run("bench", "venti").code);

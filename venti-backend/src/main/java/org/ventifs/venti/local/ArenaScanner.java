@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.ventifs.venti.Score;
 
 /**
@@ -73,8 +74,7 @@ final class ArenaScanner {
                 }
                 ClumpHeader header;
                 try {
-                    header = ClumpHeader.decode(head.length == headLength ? head : java.util.Arrays.copyOf(head,
-                            headLength), 0);
+                    header = ClumpHeader.decode(Arrays.copyOf(head, headLength), 0);
                 } catch (FormatException e) {
                     return damaged(pos, clumps, e.getMessage());
                 }
@@ -101,7 +101,7 @@ final class ArenaScanner {
         if (size - pos != ArenaTrailer.SIZE) {
             return damaged(pos, clumps, "a trailer that is not at the end of the file");
         }
-        byte[] t = java.util.Arrays.copyOf(head, ArenaTrailer.SIZE);
+        byte[] t = Arrays.copyOf(head, ArenaTrailer.SIZE);
         in.readNBytes(t, headLength, ArenaTrailer.SIZE - headLength);
         try {
             ArenaTrailer trailer = ArenaTrailer.decode(t, 0);

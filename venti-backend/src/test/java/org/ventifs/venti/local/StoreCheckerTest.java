@@ -85,7 +85,6 @@ class StoreCheckerTest {
             HighWaterMark mark = index.highWater();
             index.clear();
             // The first block is missing; the second points at the first's clump.
-            ClumpAddress first;
             Map<BlockKey, ClumpAddress> entries = new java.util.HashMap<>();
             int[] seen = {0};
             ClumpAddress[] firstAddress = new ClumpAddress[1];
@@ -99,8 +98,7 @@ class StoreCheckerTest {
             for (int n = 1; n <= lastArena(); n++) {
                 ArenaScanner.scan(arena(n), ArenaHeader.SIZE, false, n, (k, a, h, s) -> entries.put(k, a));
             }
-            first = firstAddress[0];
-            entries.put(BlockKey.of(scores.get(1), BlockType.DATA), first);
+            entries.put(BlockKey.of(scores.get(1), BlockType.DATA), firstAddress[0]);
             index.commit(entries, mark);
         }
         List<String> problems = StoreChecker.check(dir, false).problems();
