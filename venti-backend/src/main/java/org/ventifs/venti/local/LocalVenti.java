@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.ventifs.venti.BlockStore;
 import org.ventifs.venti.BlockTooLargeException;
 import org.ventifs.venti.BlockType;
@@ -39,7 +40,7 @@ public final class LocalVenti implements BlockStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final StoreRecovery.Outcome recovery;
     /** Guarded by writeLock. */
-    private ArenaAppender appender;
+    private volatile ArenaAppender appender;
     /** The high-water mark last committed to the index; guarded by writeLock. */
     private HighWaterMark committedMark;
     private volatile boolean closed;
@@ -73,6 +74,9 @@ public final class LocalVenti implements BlockStore {
     /** As {@link #open(Path)}, with {@code config}. */
     public static LocalVenti open(Path dir, LocalVentiConfig config) throws IOException {
         Files.createDirectories(dir);
+        if (!Files.isDirectory(dir.resolve("arenas")) && !isEmptyFolder(dir)) {
+            throw new IOException(dir + " holds other files and no store; name an empty or absent folder for a new store");
+        }
         StoreLock lock = StoreLock.acquire(dir);
         Index index = null;
         try {
@@ -84,6 +88,12 @@ public final class LocalVenti implements BlockStore {
             }
             lock.close();
             throw e;
+        }
+    }
+
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
         }
     }
 
