@@ -38,6 +38,7 @@ public final class LocalVenti implements BlockStore {
     private final Map<Integer, Arena> readers = new ConcurrentHashMap<>();
     private final Map<BlockKey, ClumpAddress> unsynced;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReadAhead readAhead;
     private final StoreRecovery.Outcome recovery;
     /** Guarded by writeLock. */
     private volatile ArenaAppender appender;
@@ -52,6 +53,7 @@ public final class LocalVenti implements BlockStore {
         this.arenas = new ArenaDirectory(dir.resolve("arenas"));
         this.index = index;
         this.unsynced = new ConcurrentHashMap<>(config.checkpointEntries() * 2);
+        this.readAhead = new ReadAhead(config.readAheadBytes());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.cacheBytes())
                 .weigher((BlockKey k, byte[] v) -> v.length + 64)
@@ -230,9 +232,19 @@ public final class LocalVenti implements BlockStore {
         if (cached != null) {
             return cached;
         }
-        ensureFlushed(address);
-        byte[] block = reader(address.arena()).readBlock(key, address, true);
-        cache.put(key, block);
+        byte[] block = readAhead.take(key);
+        if (block == null) {
+            ensureFlushed(address);
+            Arena arena = reader(address.arena());
+            block = arena.readBlock(key, address, true);
+            ArenaAppender current = appender;
+            readAhead.afterMiss(arena, address,
+                    current.number() == address.arena() ? current.flushedEnd() : arena.size());
+        }
+        if (config.cacheBytes() > 0) {
+            // Caffeine evicts asynchronously: a zero-byte cache would still hold entries a moment.
+            cache.put(key, block);
+        }
         return block;
     }
 
