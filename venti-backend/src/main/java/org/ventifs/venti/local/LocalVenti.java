@@ -93,9 +93,10 @@ public final class LocalVenti implements BlockStore {
         }
     }
 
+    /** Whether {@code dir} holds nothing but what an interrupted first open may have left (lock, index). */
     private static boolean isEmptyFolder(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+            return entries.map(p -> p.getFileName().toString()).allMatch(n -> n.equals("lock") || n.equals("index"));
         }
     }
 
