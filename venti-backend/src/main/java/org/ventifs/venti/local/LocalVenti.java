@@ -57,6 +57,8 @@ public final class LocalVenti implements BlockStore {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.cacheBytes())
                 .weigher((BlockKey k, byte[] v) -> v.length + 64)
+                // Upkeep on the calling thread: no hand-off to a pool on every read.
+                .executor(Runnable::run)
                 .build();
         this.recovery = StoreRecovery.run(arenas, index, config.arenaCapacity());
         this.appender = recovery.appender();
@@ -234,14 +236,15 @@ public final class LocalVenti implements BlockStore {
             return cached;
         }
         byte[] block = readAhead.take(key);
-        if (block == null) {
-            ensureFlushed(address);
-            Arena arena = reader(address.arena());
-            block = arena.readBlock(key, address, true);
-            ArenaAppender current = appender;
-            readAhead.afterMiss(arena, address,
-                    current.number() == address.arena() ? current.flushedEnd() : arena.size());
+        if (block != null) {
+            // A sequential scan: caching its blocks would only push hot ones out.
+            return block;
         }
+        ensureFlushed(address);
+        Arena arena = reader(address.arena());
+        block = arena.readBlock(key, address, true);
+        ArenaAppender current = appender;
+        readAhead.afterMiss(arena, address, current.number() == address.arena() ? current.flushedEnd() : arena.size());
         if (config.cacheBytes() > 0) {
             // Caffeine evicts asynchronously: a zero-byte cache would still hold entries a moment.
             cache.put(key, block);
