@@ -185,7 +185,7 @@ public final class LocalVenti implements BlockStore {
         if (address.isEmpty()) {
             throw new NoSuchBlockException(score, type);
         }
-        return read(key, address.get()).clone();
+        return read(key, address.get());
     }
 
     @Override
@@ -229,12 +229,11 @@ public final class LocalVenti implements BlockStore {
         return a != null ? Optional.of(a) : index.lookup(key);
     }
 
-    /** Reads and verifies the block at {@code address}, through the cache. The result is shared: do not change it. */
+    /**
+     * Reads and verifies the block at {@code address} (read-ahead first, then the
+     * arena) and returns an array the caller owns; the cache keeps a copy.
+     */
     private byte[] read(BlockKey key, ClumpAddress address) throws IOException {
-        byte[] cached = cache.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
         byte[] block = readAhead.take(key);
         if (block != null) {
             // A sequential scan: caching its blocks would only push hot ones out.
@@ -245,11 +244,12 @@ public final class LocalVenti implements BlockStore {
         block = arena.readBlock(key, address, true);
         ArenaAppender current = appender;
         readAhead.afterMiss(arena, address, current.number() == address.arena() ? current.flushedEnd() : arena.size());
-        if (config.cacheBytes() > 0) {
+        if (config.cacheBytes() == 0) {
             // Caffeine evicts asynchronously: a zero-byte cache would still hold entries a moment.
-            cache.put(key, block);
+            return block;
         }
-        return block;
+        cache.put(key, block);
+        return block.clone();
     }
 
     /** Flushes the write buffer when {@code address} is still in it. */

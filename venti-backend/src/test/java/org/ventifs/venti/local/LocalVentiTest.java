@@ -102,6 +102,29 @@ class LocalVentiTest {
     }
 
     @Test
+    void changingAReturnedBlockChangesNothingStored() throws IOException {
+        Random rnd = new Random(12);
+        List<byte[]> blocks = new ArrayList<>();
+        try (LocalVenti v = LocalVenti.open(dir, SMALL)) {
+            for (int i = 0; i < 30; i++) {
+                byte[] b = random(rnd, 3000);
+                v.put(BlockType.DATA, b, 0, b.length);
+                blocks.add(b);
+            }
+            v.sync();
+            // Twice in write order (read-ahead, then the cache) and once at random.
+            for (int pass = 0; pass < 3; pass++) {
+                for (int i = 0; i < blocks.size(); i++) {
+                    byte[] b = blocks.get(pass == 2 ? (i * 7) % blocks.size() : i);
+                    byte[] got = v.get(Score.of(b), BlockType.DATA);
+                    assertArrayEquals(b, got);
+                    java.util.Arrays.fill(got, (byte) 0x5a);
+                }
+            }
+        }
+    }
+
+    @Test
     void zeroScoreReadsWithoutTheStore() throws IOException {
         LocalVenti v = LocalVenti.open(dir, SMALL);
         v.close();
