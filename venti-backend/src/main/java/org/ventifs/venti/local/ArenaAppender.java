@@ -5,6 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 
 /**
@@ -15,6 +19,13 @@ import java.util.zip.CRC32C;
  */
 final class ArenaAppender implements AutoCloseable {
     private static final int WRITE_BUFFER = 4 << 20;
+    /** Written bytes after which a background fsync starts, so the disk works while writers compute. */
+    private static final long WRITEBACK_BYTES = 32 << 20;
+    private static final ExecutorService WRITEBACK = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "arena-writeback");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Path path;
     private final ArenaHeader header;
@@ -26,6 +37,11 @@ final class ArenaAppender implements AutoCloseable {
     private CRC32C checksum;
     /** Clumps in the arena, or -1 when unknown (a reopened arena). */
     private int clumpCount;
+    /** The trailer once sealed; null while the arena takes appends. */
+    private ArenaTrailer trailer;
+    /** Bytes written since the last fsync was started. */
+    private long unforcedBytes;
+    private Future<?> writeback = CompletableFuture.completedFuture(null);
 
     private ArenaAppender(Path path, ArenaHeader header, FileChannel channel, long tail, CRC32C checksum,
             int clumpCount) {
@@ -88,7 +104,7 @@ final class ArenaAppender implements AutoCloseable {
 
     /** Whether a clump of {@code clumpLength} bytes fits with room left for the trailer. */
     boolean fits(int clumpLength) {
-        return tail + clumpLength + ArenaTrailer.SIZE <= header.capacity();
+        return trailer == null && tail + clumpLength + ArenaTrailer.SIZE <= header.capacity();
     }
 
     /** Appends a clump and returns its address; the caller checked {@link #fits}. */
@@ -122,34 +138,57 @@ final class ArenaAppender implements AutoCloseable {
             at += channel.write(buffer, at);
         }
         buffer.clear();
+        unforcedBytes += at - flushedEnd;
         flushedEnd = at;
+        if (unforcedBytes >= WRITEBACK_BYTES && writeback.isDone()) {
+            unforcedBytes = 0;
+            writeback = WRITEBACK.submit(this::forceQuietly);
+        }
+    }
+
+    /**
+     * Forces the file in the background. Failures are left to the next {@link #force},
+     * which the durability of a sync rests on.
+     */
+    private void forceQuietly() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            // A closed channel or an I/O error: the next force reports what matters.
+        }
     }
 
     /** Flushes and makes every appended clump durable. */
     void force() throws IOException {
         flush();
         channel.force(false);
+        unforcedBytes = 0;
     }
 
     /**
-     * Writes the trailer after the last clump and makes the arena durable; no append may follow.
+     * Writes the trailer after the last clump and makes the arena durable; no append may
+     * follow. Sealing a sealed arena does nothing.
      *
      * @return the trailer written
      */
     ArenaTrailer seal() throws IOException {
+        if (trailer != null) {
+            return trailer;
+        }
         flush();
         if (checksum == null || clumpCount < 0) {
             int[] counted = {0};
-            ArenaScanner.scan(path, ArenaHeader.SIZE, false, header.number(), (k, a, h) -> counted[0]++);
+            ArenaScanner.scan(path, ArenaHeader.SIZE, false, header.number(), (k, a, h, stored) -> counted[0]++);
             clumpCount = counted[0];
             checksum = null;
         }
         int crc = checksum != null ? (int) checksum.getValue() : ArenaChecksum.of(path, tail);
-        ArenaTrailer trailer = new ArenaTrailer(clumpCount, tail, crc);
-        channel.write(ByteBuffer.wrap(trailer.encode()), tail);
+        ArenaTrailer sealedWith = new ArenaTrailer(clumpCount, tail, crc);
+        channel.write(ByteBuffer.wrap(sealedWith.encode()), tail);
         channel.force(false);
         tail += ArenaTrailer.SIZE;
         flushedEnd = tail;
+        trailer = sealedWith;
         return trailer;
     }
 

@@ -5,8 +5,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lmdbjava.CursorIterable;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -32,6 +39,16 @@ final class Index implements AutoCloseable {
 
     private final Path dir;
     private final Env<ByteBuffer> env;
+    /**
+     * Idle read transactions, reset between lookups and renewed for the next (cheaper
+     * than new ones). A pool rather than one per thread, so that threads that come and
+     * go do not use up LMDB's reader slots.
+     */
+    private final Queue<Txn<ByteBuffer>> idleLookupTxns = new ConcurrentLinkedQueue<>();
+    private final Set<Txn<ByteBuffer>> lookupTxns = ConcurrentHashMap.newKeySet();
+    /** Lookups hold it shared; close holds it exclusively, so no lookup runs on a closed environment. */
+    private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
+    private boolean closed;
     private final Dbi<ByteBuffer> blocks;
     private final Dbi<ByteBuffer> meta;
 
@@ -69,13 +86,31 @@ final class Index implements AutoCloseable {
      *
      * @throws FormatException when the stored value is damaged
      */
-    Optional<ClumpAddress> lookup(BlockKey key) throws FormatException {
+    Optional<ClumpAddress> lookup(BlockKey key) throws IOException {
         ByteBuffer k = KEY_BUFFER.get().clear();
         key.encode(k);
         k.flip();
-        try (Txn<ByteBuffer> txn = env.txnRead()) {
-            ByteBuffer v = blocks.get(txn, k);
-            return v == null ? Optional.empty() : Optional.of(ClumpAddress.decode(v));
+        closeLock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IOException("the index in " + dir + " is closed");
+            }
+            Txn<ByteBuffer> txn = idleLookupTxns.poll();
+            if (txn == null) {
+                txn = env.txnRead();
+                lookupTxns.add(txn);
+            } else {
+                txn.renew();
+            }
+            try {
+                ByteBuffer v = blocks.get(txn, k);
+                return v == null ? Optional.empty() : Optional.of(ClumpAddress.decode(v));
+            } finally {
+                txn.reset();
+                idleLookupTxns.add(txn);
+            }
+        } finally {
+            closeLock.readLock().unlock();
         }
     }
 
@@ -96,13 +131,19 @@ final class Index implements AutoCloseable {
     void commit(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) {
         ByteBuffer k = ByteBuffer.allocateDirect(BlockKey.SIZE);
         ByteBuffer v = ByteBuffer.allocateDirect(ClumpAddress.SIZE);
+        // In key order, LMDB's inserts walk its B-tree's leaves in order instead of at random.
+        List<SortRow> sorted = new ArrayList<>(entries.size());
+        for (Map.Entry<BlockKey, ClumpAddress> e : entries.entrySet()) {
+            sorted.add(new SortRow(e.getKey().prefix(), e.getKey(), e.getValue()));
+        }
+        sorted.sort(null);
         try (Txn<ByteBuffer> txn = env.txnWrite()) {
-            for (Map.Entry<BlockKey, ClumpAddress> e : entries.entrySet()) {
+            for (SortRow row : sorted) {
                 k.clear();
-                e.getKey().encode(k);
+                row.key().encode(k);
                 k.flip();
                 v.clear();
-                e.getValue().encode(v);
+                row.address().encode(v);
                 v.flip();
                 blocks.put(txn, k, v);
             }
@@ -111,6 +152,15 @@ final class Index implements AutoCloseable {
             m.flip();
             meta.put(txn, direct(HIGH_WATER_KEY), m);
             txn.commit();
+        }
+    }
+
+    /** An entry to insert, ordered by its key's first 8 bytes (cheap to compare), then the whole key. */
+    private record SortRow(long prefix, BlockKey key, ClumpAddress address) implements Comparable<SortRow> {
+        @Override
+        public int compareTo(SortRow o) {
+            int c = Long.compareUnsigned(prefix, o.prefix);
+            return c != 0 ? c : key.compareTo(o.key);
         }
     }
 
@@ -150,7 +200,18 @@ final class Index implements AutoCloseable {
 
     @Override
     public void close() {
-        env.close();
+        closeLock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                for (Txn<ByteBuffer> txn : lookupTxns) {
+                    txn.close();
+                }
+                env.close();
+            }
+        } finally {
+            closeLock.writeLock().unlock();
+        }
     }
 
     private static ByteBuffer direct(byte[] bytes) {

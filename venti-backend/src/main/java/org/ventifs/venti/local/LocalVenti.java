@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.ventifs.venti.BlockStore;
 import org.ventifs.venti.BlockTooLargeException;
 import org.ventifs.venti.BlockType;
@@ -35,13 +36,16 @@ public final class LocalVenti implements BlockStore {
     private final Index index;
     private final Cache<BlockKey, byte[]> cache;
     private final Map<Integer, Arena> readers = new ConcurrentHashMap<>();
-    private final Map<BlockKey, ClumpAddress> unsynced = new ConcurrentHashMap<>();
+    private final Map<BlockKey, ClumpAddress> unsynced;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReadAhead readAhead;
     private final StoreRecovery.Outcome recovery;
     /** Guarded by writeLock. */
-    private ArenaAppender appender;
+    private volatile ArenaAppender appender;
     /** The high-water mark last committed to the index; guarded by writeLock. */
     private HighWaterMark committedMark;
+    /** How many checkpoints have committed; written under writeLock. */
+    private volatile long checkpoints;
     private volatile boolean closed;
 
     private LocalVenti(Path dir, LocalVentiConfig config, StoreLock storeLock, Index index) throws IOException {
@@ -50,9 +54,13 @@ public final class LocalVenti implements BlockStore {
         this.storeLock = storeLock;
         this.arenas = new ArenaDirectory(dir.resolve("arenas"));
         this.index = index;
+        this.unsynced = new ConcurrentHashMap<>(config.checkpointEntries() * 2);
+        this.readAhead = new ReadAhead(config.readAheadBytes());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.cacheBytes())
                 .weigher((BlockKey k, byte[] v) -> v.length + 64)
+                // Upkeep on the calling thread: no hand-off to a pool on every read.
+                .executor(Runnable::run)
                 .build();
         this.recovery = StoreRecovery.run(arenas, index, config.arenaCapacity());
         this.appender = recovery.appender();
@@ -72,6 +80,9 @@ public final class LocalVenti implements BlockStore {
     /** As {@link #open(Path)}, with {@code config}. */
     public static LocalVenti open(Path dir, LocalVentiConfig config) throws IOException {
         Files.createDirectories(dir);
+        if (!Files.isDirectory(dir.resolve("arenas")) && !isEmptyFolder(dir)) {
+            throw new IOException(dir + " holds other files and no store; name an empty or absent folder for a new store");
+        }
         StoreLock lock = StoreLock.acquire(dir);
         Index index = null;
         try {
@@ -83,6 +94,13 @@ public final class LocalVenti implements BlockStore {
             }
             lock.close();
             throw e;
+        }
+    }
+
+    /** Whether {@code dir} holds nothing but what an interrupted first open may have left (lock, index). */
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).allMatch(n -> n.equals("lock") || n.equals("index"));
         }
     }
 
@@ -112,13 +130,16 @@ public final class LocalVenti implements BlockStore {
         }
         Score score = Score.of(data, offset, length);
         BlockKey key = BlockKey.of(score, type);
+        long checkpointsSeen = checkpoints;
         Optional<ClumpAddress> existing = locate(key);
         if (existing.isEmpty()) {
             ClumpCodec.Encoded clump = ClumpCodec.encode(key.wireType(), score, data, offset, length);
             writeLock.lock();
             try {
                 checkOpen();
-                existing = locate(key);
+                // Another writer may have appended the block meanwhile. Unless a checkpoint
+                // moved entries into LMDB since the lookup above, the unsynced map tells.
+                existing = checkpoints == checkpointsSeen ? Optional.ofNullable(unsynced.get(key)) : locate(key);
                 if (existing.isEmpty()) {
                     append(key, clump);
                     return score;
@@ -127,11 +148,31 @@ public final class LocalVenti implements BlockStore {
                 writeLock.unlock();
             }
         }
-        byte[] stored = read(key, existing.get());
-        if (!Arrays.equals(stored, 0, stored.length, data, offset, offset + length)) {
-            throw new ScoreCollisionException(score, type);
+        return confirmDuplicate(key, existing.get(), type, data, offset, length);
+    }
+
+    /**
+     * Compares a block being written with the stored block of the same key. Equal
+     * bytes need no hashing of the stored copy: the new bytes hash to the score, so
+     * the stored ones do too. Only a mismatch is verified, to tell a collision from
+     * a corrupt arena.
+     */
+    private Score confirmDuplicate(BlockKey key, ClumpAddress address, BlockType type, byte[] data, int offset,
+            int length) throws IOException {
+        byte[] cached = cache.getIfPresent(key);
+        byte[] stored = cached;
+        if (stored == null) {
+            ensureFlushed(address);
+            stored = reader(address.arena()).readBlock(key, address, false);
         }
-        return score;
+        if (Arrays.equals(stored, 0, stored.length, data, offset, offset + length)) {
+            return key.score();
+        }
+        if (cached == null) {
+            // Throws CorruptBlockException when the stored copy is damaged rather than different.
+            reader(address.arena()).readBlock(key, address, true);
+        }
+        throw new ScoreCollisionException(key.score(), type);
     }
 
     @Override
@@ -149,7 +190,7 @@ public final class LocalVenti implements BlockStore {
         if (address.isEmpty()) {
             throw new NoSuchBlockException(score, type);
         }
-        return read(key, address.get()).clone();
+        return read(key, address.get());
     }
 
     @Override
@@ -193,16 +234,27 @@ public final class LocalVenti implements BlockStore {
         return a != null ? Optional.of(a) : index.lookup(key);
     }
 
-    /** Reads and verifies the block at {@code address}, through the cache. The result is shared: do not change it. */
+    /**
+     * Reads and verifies the block at {@code address} (read-ahead first, then the
+     * arena) and returns an array the caller owns; the cache keeps a copy.
+     */
     private byte[] read(BlockKey key, ClumpAddress address) throws IOException {
-        byte[] cached = cache.getIfPresent(key);
-        if (cached != null) {
-            return cached;
+        byte[] block = readAhead.take(key);
+        if (block != null) {
+            // A sequential scan: caching its blocks would only push hot ones out.
+            return block;
         }
         ensureFlushed(address);
-        byte[] block = reader(address.arena()).readBlock(key, address);
+        Arena arena = reader(address.arena());
+        block = arena.readBlock(key, address, true);
+        ArenaAppender current = appender;
+        readAhead.afterMiss(arena, address, current.number() == address.arena() ? current.flushedEnd() : arena.size());
+        if (config.cacheBytes() == 0) {
+            // Caffeine evicts asynchronously: a zero-byte cache would still hold entries a moment.
+            return block;
+        }
         cache.put(key, block);
-        return block;
+        return block.clone();
     }
 
     /** Flushes the write buffer when {@code address} is still in it. */
@@ -262,6 +314,7 @@ public final class LocalVenti implements BlockStore {
         index.commit(entries, mark);
         committedMark = mark;
         unsynced.keySet().removeAll(entries.keySet());
+        checkpoints++;
     }
 
     private void checkOpen() throws IOException {
