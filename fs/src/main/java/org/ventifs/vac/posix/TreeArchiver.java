@@ -41,6 +41,10 @@ import org.ventifs.venti.Score;
  * pool. Sockets are skipped (vac has no socket bit), with a warning.
  */
 public final class TreeArchiver {
+    /** Small files go to the pool in batches of about this many bytes, or this many files. */
+    private static final long BATCH_BYTES = 4 << 20;
+    private static final int BATCH_FILES = 64;
+
     private final BlockStore store;
     private final int dsize;
     private final VacTree previous;
@@ -49,7 +53,10 @@ public final class TreeArchiver {
     private final Map<String, CompletableFuture<Entry>> hardLinks = new HashMap<>();
     private final Map<String, Long> hardLinkQids = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    /** One read buffer per pool thread, a whole number of leaves of about 1 MiB. */
+    private final ThreadLocal<ByteBuffer> buffer;
     private ExecutorService pool;
+    private BatchedTasks batches;
     private long nextQid = 1;
 
     /**
@@ -61,6 +68,8 @@ public final class TreeArchiver {
         this.dsize = dsize;
         this.previous = previous;
         this.progress = progress;
+        int chunk = Math.max(1, (1 << 20) / dsize) * dsize;
+        this.buffer = ThreadLocal.withInitial(() -> ByteBuffer.allocate(chunk));
     }
 
     /** Warnings gathered by the last run (skipped sockets). */
@@ -85,7 +94,10 @@ public final class TreeArchiver {
         });
         try {
             DirectoryReader prevRoot = previous == null ? null : previous.directory(store);
-            DirectoryStreams streams = join(directory(dir, prevRoot));
+            batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
+            CompletableFuture<DirectoryStreams> rootStreams = directory(dir, prevRoot);
+            batches.flush();
+            DirectoryStreams streams = join(rootStreams);
             DirEntry root = dirEntry("/", 0, facts, dir).withQidSpace(new QidSpace(0, nextQid));
             Score score = VacTree.write(store, "", root, streams, dsize, Score.ZERO);
             store.sync();
@@ -172,15 +184,11 @@ public final class TreeArchiver {
                 progress.reusedFile(reusable.size());
                 return CompletableFuture.completedFuture(reusable);
             }
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    Entry e = regularContent(path);
-                    progress.file(e.size());
-                    return e;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, pool);
+            return batches.submit(facts.size(), () -> {
+                Entry e = regularContent(path);
+                progress.file(e.size());
+                return e;
+            });
         }
         byte[] bytes;
         if (facts.isSymlink()) {
@@ -211,8 +219,8 @@ public final class TreeArchiver {
 
     private Entry regularContent(Path path) throws IOException {
         StreamWriter writer = new StreamWriter(store, false, Entry.VAC_PSIZE, dsize);
-        int chunk = Math.max(1, (1 << 20) / dsize) * dsize;
-        ByteBuffer buf = ByteBuffer.allocate(chunk);
+        ByteBuffer buf = buffer.get();
+        int chunk = buf.capacity();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             while (true) {
                 buf.clear();

@@ -37,6 +37,11 @@ import org.ventifs.venti.CorruptBlockException;
 public final class TreeRestorer {
     /** The granularity of holes on restore: a common file-system block. */
     private static final int FS_BLOCK = 4096;
+    /** Small files go to the pool in batches of about this many bytes, or this many files. */
+    private static final long BATCH_BYTES = 4 << 20;
+    private static final int BATCH_FILES = 64;
+    /** One write buffer per pool thread. */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
     private final BlockStore store;
     private final Progress progress;
@@ -47,6 +52,7 @@ public final class TreeRestorer {
     private final List<Object[]> directories = new ArrayList<>();
     private final List<CompletableFuture<Void>> files = new ArrayList<>();
     private ExecutorService pool;
+    private BatchedTasks batches;
 
     /** A restorer reading from {@code store}, counting into {@code progress}. */
     public TreeRestorer(BlockStore store, Progress progress) {
@@ -81,7 +87,9 @@ public final class TreeRestorer {
         });
         try {
             directories.add(new Object[] {dest, tree.rootEntry()});
+            batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
             walk(tree.directory(store), dest);
+            batches.flush();
             for (CompletableFuture<Void> f : files) {
                 join(f);
             }
@@ -113,13 +121,10 @@ public final class TreeRestorer {
                 progress.file(0);
                 continue;
             }
-            files.add(CompletableFuture.runAsync(() -> {
-                try {
-                    restoreFile(child, content, target);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, pool));
+            files.add(batches.submit(content.size(), () -> {
+                restoreFile(child, content, target);
+                return null;
+            }));
         }
     }
 
@@ -154,7 +159,7 @@ public final class TreeRestorer {
 
     private void writeContent(Entry content, Path path) throws IOException {
         StreamReader reader = new StreamReader(store, content);
-        byte[] buf = new byte[1 << 20];
+        byte[] buf = BUFFER.get();
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             FileChannel ch = file.getChannel();
             long size = content.size();
@@ -175,16 +180,26 @@ public final class TreeRestorer {
     private static void writeNonZero(FileChannel ch, byte[] buf, int n, long pos) throws IOException {
         int off = 0;
         while (off < n) {
-            // Chunks end on FS_BLOCK boundaries of the file, not of the buffer.
-            int len = (int) Math.min(n - off, FS_BLOCK - (pos + off) % FS_BLOCK);
-            if (!allZero(buf, off, len)) {
-                ByteBuffer b = ByteBuffer.wrap(buf, off, len);
-                long at = pos + off;
+            // Runs of data end on FS_BLOCK boundaries of the file, not of the buffer.
+            int runStart = -1;
+            while (off < n) {
+                int len = (int) Math.min(n - off, FS_BLOCK - (pos + off) % FS_BLOCK);
+                boolean zero = allZero(buf, off, len);
+                if (zero && runStart >= 0) {
+                    break;
+                }
+                if (!zero && runStart < 0) {
+                    runStart = off;
+                }
+                off += len;
+            }
+            if (runStart >= 0) {
+                ByteBuffer b = ByteBuffer.wrap(buf, runStart, off - runStart);
+                long at = pos + runStart;
                 while (b.hasRemaining()) {
                     at += ch.write(b, at);
                 }
             }
-            off += len;
         }
     }
 
