@@ -5,6 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
 
 /**
@@ -15,6 +19,13 @@ import java.util.zip.CRC32C;
  */
 final class ArenaAppender implements AutoCloseable {
     private static final int WRITE_BUFFER = 4 << 20;
+    /** Written bytes after which a background fsync starts, so the disk works while writers compute. */
+    private static final long WRITEBACK_BYTES = 32 << 20;
+    private static final ExecutorService WRITEBACK = Executors.newSingleThreadExecutor(runnable -> {
+        Thread t = new Thread(runnable, "arena-writeback");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Path path;
     private final ArenaHeader header;
@@ -26,6 +37,9 @@ final class ArenaAppender implements AutoCloseable {
     private CRC32C checksum;
     /** Clumps in the arena, or -1 when unknown (a reopened arena). */
     private int clumpCount;
+    /** Bytes written since the last fsync was started. */
+    private long unforcedBytes;
+    private Future<?> writeback = CompletableFuture.completedFuture(null);
 
     private ArenaAppender(Path path, ArenaHeader header, FileChannel channel, long tail, CRC32C checksum,
             int clumpCount) {
@@ -122,13 +136,31 @@ final class ArenaAppender implements AutoCloseable {
             at += channel.write(buffer, at);
         }
         buffer.clear();
+        unforcedBytes += at - flushedEnd;
         flushedEnd = at;
+        if (unforcedBytes >= WRITEBACK_BYTES && writeback.isDone()) {
+            unforcedBytes = 0;
+            writeback = WRITEBACK.submit(this::forceQuietly);
+        }
+    }
+
+    /**
+     * Forces the file in the background. Failures are left to the next {@link #force},
+     * which the durability of a sync rests on.
+     */
+    private void forceQuietly() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            // A closed channel or an I/O error: the next force reports what matters.
+        }
     }
 
     /** Flushes and makes every appended clump durable. */
     void force() throws IOException {
         flush();
         channel.force(false);
+        unforcedBytes = 0;
     }
 
     /**
@@ -140,7 +172,7 @@ final class ArenaAppender implements AutoCloseable {
         flush();
         if (checksum == null || clumpCount < 0) {
             int[] counted = {0};
-            ArenaScanner.scan(path, ArenaHeader.SIZE, false, header.number(), (k, a, h) -> counted[0]++);
+            ArenaScanner.scan(path, ArenaHeader.SIZE, false, header.number(), (k, a, h, stored) -> counted[0]++);
             clumpCount = counted[0];
             checksum = null;
         }

@@ -40,16 +40,7 @@ record ArenaHeader(int number, long capacity) {
      * @throws FormatException when the magic, version, checksum or a field is wrong
      */
     static ArenaHeader decode(byte[] bytes) throws FormatException {
-        if (bytes.length < SIZE) {
-            throw new FormatException("arena header cut short: " + bytes.length + " of " + SIZE + " bytes");
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, SIZE);
-        if (in.getInt() != MAGIC) {
-            throw new FormatException("not an arena: bad magic");
-        }
-        if (!HeaderChecksum.verifies(bytes, 0, SIZE - 4)) {
-            throw new FormatException("arena header checksum mismatch");
-        }
+        ByteBuffer in = HeaderChecksum.checkFrame(bytes, 0, SIZE, MAGIC, "arena header");
         int version = in.getShort() & 0xffff;
         if (version != VERSION) {
             throw new FormatException("arena format version " + version + " is not supported (this ventifs reads "

@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import org.ventifs.venti.Score;
 
 /**
@@ -20,9 +21,9 @@ final class ArenaScanner {
     private ArenaScanner() {
     }
 
-    /** Receives each clump that verified. */
+    /** Receives each clump that verified, with its stored (possibly compressed) bytes. */
     interface ClumpVisitor {
-        void visit(BlockKey key, ClumpAddress address, ClumpHeader header) throws IOException;
+        void visit(BlockKey key, ClumpAddress address, ClumpHeader header, byte[] stored) throws IOException;
     }
 
     /** How a scan ended. */
@@ -73,8 +74,7 @@ final class ArenaScanner {
                 }
                 ClumpHeader header;
                 try {
-                    header = ClumpHeader.decode(head.length == headLength ? head : java.util.Arrays.copyOf(head,
-                            headLength), 0);
+                    header = ClumpHeader.decode(Arrays.copyOf(head, headLength), 0);
                 } catch (FormatException e) {
                     return damaged(pos, clumps, e.getMessage());
                 }
@@ -89,7 +89,7 @@ final class ArenaScanner {
                     }
                 }
                 ClumpAddress address = new ClumpAddress(arenaNumber, pos, header.clumpLength());
-                visitor.visit(new BlockKey(header.score(), header.wireType()), address, header);
+                visitor.visit(new BlockKey(header.score(), header.wireType()), address, header, stored);
                 clumps++;
                 pos += header.clumpLength();
             }
@@ -101,7 +101,7 @@ final class ArenaScanner {
         if (size - pos != ArenaTrailer.SIZE) {
             return damaged(pos, clumps, "a trailer that is not at the end of the file");
         }
-        byte[] t = java.util.Arrays.copyOf(head, ArenaTrailer.SIZE);
+        byte[] t = Arrays.copyOf(head, ArenaTrailer.SIZE);
         in.readNBytes(t, headLength, ArenaTrailer.SIZE - headLength);
         try {
             ArenaTrailer trailer = ArenaTrailer.decode(t, 0);

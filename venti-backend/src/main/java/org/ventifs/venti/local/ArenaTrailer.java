@@ -42,16 +42,7 @@ record ArenaTrailer(int clumpCount, long dataEnd, int arenaChecksum) {
      * @throws FormatException when the magic, the checksum or a field is wrong
      */
     static ArenaTrailer decode(byte[] bytes, int offset) throws FormatException {
-        if (bytes.length - offset < SIZE) {
-            throw new FormatException("arena trailer cut short: " + (bytes.length - offset) + " of " + SIZE + " bytes");
-        }
-        if (!startsTrailer(bytes, offset)) {
-            throw new FormatException("no trailer magic");
-        }
-        if (!HeaderChecksum.verifies(bytes, offset, SIZE - 4)) {
-            throw new FormatException("arena trailer checksum mismatch");
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset + 4, SIZE - 8);
+        ByteBuffer in = HeaderChecksum.checkFrame(bytes, offset, SIZE, MAGIC, "arena trailer");
         try {
             return new ArenaTrailer(in.getInt(), in.getLong(), in.getInt());
         } catch (IllegalArgumentException e) {

@@ -12,7 +12,8 @@ record ClumpAddress(int arena, long offset, int length) {
     static final int SIZE = 16;
 
     ClumpAddress {
-        if (arena < 0 || offset < ArenaHeader.SIZE || length <= ClumpHeader.SIZE) {
+        if (arena < 0 || offset < ArenaHeader.SIZE || length <= ClumpHeader.SIZE
+                || length > ClumpHeader.SIZE + org.ventifs.venti.BlockStore.MAX_BLOCK_SIZE) {
             throw new IllegalArgumentException("impossible clump address: arena " + arena + " offset " + offset
                     + " length " + length);
         }

@@ -57,27 +57,13 @@ record ClumpHeader(int wireType, ClumpEncoding encoding, int rawSize, int stored
         return out.array();
     }
 
-    /** Whether {@code bytes} at {@code offset} begin with the clump magic. */
-    static boolean startsClump(byte[] bytes, int offset) {
-        return ByteBuffer.wrap(bytes, offset, 4).getInt() == MAGIC;
-    }
-
     /**
      * Decodes the header at {@code offset} of {@code bytes}.
      *
      * @throws FormatException when the magic, the checksum or a field is wrong
      */
     static ClumpHeader decode(byte[] bytes, int offset) throws FormatException {
-        if (bytes.length - offset < SIZE) {
-            throw new FormatException("clump header cut short: " + (bytes.length - offset) + " of " + SIZE + " bytes");
-        }
-        if (!startsClump(bytes, offset)) {
-            throw new FormatException("no clump magic");
-        }
-        if (!HeaderChecksum.verifies(bytes, offset, SIZE - 4)) {
-            throw new FormatException("clump header checksum mismatch");
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes, offset + 4, SIZE - 4);
+        ByteBuffer in = HeaderChecksum.checkFrame(bytes, offset, SIZE, MAGIC, "clump header");
         int type = in.get() & 0xff;
         ClumpEncoding encoding = ClumpEncoding.ofCode(in.get() & 0xff);
         int raw = in.getShort() & 0xffff;

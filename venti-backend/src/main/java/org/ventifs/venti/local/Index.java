@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lmdbjava.CursorIterable;
 import org.lmdbjava.Dbi;
 import org.lmdbjava.DbiFlags;
@@ -32,6 +35,12 @@ final class Index implements AutoCloseable {
 
     private final Path dir;
     private final Env<ByteBuffer> env;
+    /** Each thread's read transaction, reset between lookups and renewed for the next (cheaper than a new one). */
+    private final ThreadLocal<Txn<ByteBuffer>> lookupTxn = new ThreadLocal<>();
+    private final Set<Txn<ByteBuffer>> lookupTxns = ConcurrentHashMap.newKeySet();
+    /** Lookups hold it shared; close holds it exclusively, so no lookup runs on a closed environment. */
+    private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
+    private boolean closed;
     private final Dbi<ByteBuffer> blocks;
     private final Dbi<ByteBuffer> meta;
 
@@ -69,13 +78,31 @@ final class Index implements AutoCloseable {
      *
      * @throws FormatException when the stored value is damaged
      */
-    Optional<ClumpAddress> lookup(BlockKey key) throws FormatException {
+    Optional<ClumpAddress> lookup(BlockKey key) throws IOException {
         ByteBuffer k = KEY_BUFFER.get().clear();
         key.encode(k);
         k.flip();
-        try (Txn<ByteBuffer> txn = env.txnRead()) {
-            ByteBuffer v = blocks.get(txn, k);
-            return v == null ? Optional.empty() : Optional.of(ClumpAddress.decode(v));
+        closeLock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IOException("the index in " + dir + " is closed");
+            }
+            Txn<ByteBuffer> txn = lookupTxn.get();
+            if (txn == null) {
+                txn = env.txnRead();
+                lookupTxns.add(txn);
+                lookupTxn.set(txn);
+            } else {
+                txn.renew();
+            }
+            try {
+                ByteBuffer v = blocks.get(txn, k);
+                return v == null ? Optional.empty() : Optional.of(ClumpAddress.decode(v));
+            } finally {
+                txn.reset();
+            }
+        } finally {
+            closeLock.readLock().unlock();
         }
     }
 
@@ -150,7 +177,18 @@ final class Index implements AutoCloseable {
 
     @Override
     public void close() {
-        env.close();
+        closeLock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                for (Txn<ByteBuffer> txn : lookupTxns) {
+                    txn.close();
+                }
+                env.close();
+            }
+        } finally {
+            closeLock.writeLock().unlock();
+        }
     }
 
     private static ByteBuffer direct(byte[] bytes) {

@@ -35,7 +35,7 @@ public final class LocalVenti implements BlockStore {
     private final Index index;
     private final Cache<BlockKey, byte[]> cache;
     private final Map<Integer, Arena> readers = new ConcurrentHashMap<>();
-    private final Map<BlockKey, ClumpAddress> unsynced = new ConcurrentHashMap<>();
+    private final Map<BlockKey, ClumpAddress> unsynced;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final StoreRecovery.Outcome recovery;
     /** Guarded by writeLock. */
@@ -50,6 +50,7 @@ public final class LocalVenti implements BlockStore {
         this.storeLock = storeLock;
         this.arenas = new ArenaDirectory(dir.resolve("arenas"));
         this.index = index;
+        this.unsynced = new ConcurrentHashMap<>(config.checkpointEntries() * 2);
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.cacheBytes())
                 .weigher((BlockKey k, byte[] v) -> v.length + 64)
@@ -127,11 +128,31 @@ public final class LocalVenti implements BlockStore {
                 writeLock.unlock();
             }
         }
-        byte[] stored = read(key, existing.get());
-        if (!Arrays.equals(stored, 0, stored.length, data, offset, offset + length)) {
-            throw new ScoreCollisionException(score, type);
+        return confirmDuplicate(key, existing.get(), type, data, offset, length);
+    }
+
+    /**
+     * Compares a block being written with the stored block of the same key. Equal
+     * bytes need no hashing of the stored copy: the new bytes hash to the score, so
+     * the stored ones do too. Only a mismatch is verified, to tell a collision from
+     * a corrupt arena.
+     */
+    private Score confirmDuplicate(BlockKey key, ClumpAddress address, BlockType type, byte[] data, int offset,
+            int length) throws IOException {
+        byte[] cached = cache.getIfPresent(key);
+        byte[] stored = cached;
+        if (stored == null) {
+            ensureFlushed(address);
+            stored = reader(address.arena()).readBlock(key, address, false);
         }
-        return score;
+        if (Arrays.equals(stored, 0, stored.length, data, offset, offset + length)) {
+            return key.score();
+        }
+        if (cached == null) {
+            // Throws CorruptBlockException when the stored copy is damaged rather than different.
+            reader(address.arena()).readBlock(key, address, true);
+        }
+        throw new ScoreCollisionException(key.score(), type);
     }
 
     @Override
@@ -200,7 +221,7 @@ public final class LocalVenti implements BlockStore {
             return cached;
         }
         ensureFlushed(address);
-        byte[] block = reader(address.arena()).readBlock(key, address);
+        byte[] block = reader(address.arena()).readBlock(key, address, true);
         cache.put(key, block);
         return block;
     }

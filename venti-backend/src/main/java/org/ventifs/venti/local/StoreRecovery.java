@@ -90,7 +90,7 @@ final class StoreRecovery {
                         + arenas.dir().getParent());
             }
         }
-        ArenaScanner.ScanEnd end = ArenaScanner.scan(path, from, true, n, (key, address, h) -> {
+        ArenaScanner.ScanEnd end = ArenaScanner.scan(path, from, true, n, (key, address, h, stored) -> {
             batch.put(key, address);
             if (batch.size() >= BATCH) {
                 commit(path, new HighWaterMark(n, address.end()));
