@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -97,7 +96,7 @@ public final class TreeArchiver {
             batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
             CompletableFuture<DirectoryStreams> rootStreams = directory(dir, prevRoot);
             batches.flush();
-            DirectoryStreams streams = join(rootStreams);
+            DirectoryStreams streams = BatchedTasks.join(rootStreams);
             DirEntry root = dirEntry("/", 0, facts, dir).withQidSpace(new QidSpace(0, nextQid));
             Score score = VacTree.write(store, "", root, streams, dsize, Score.ZERO);
             store.sync();
@@ -264,16 +263,5 @@ public final class TreeArchiver {
 
     private static String name(Path p) {
         return p.getFileName().toString();
-    }
-
-    private static <T> T join(CompletableFuture<T> future) throws IOException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.ventifs.vac.posix;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ventifs.vac.DirEntry;
@@ -48,11 +46,19 @@ public final class TreeRestorer {
     private final OwnerNames owners = OwnerNames.ofSystem();
     private final List<String> warnings = new ArrayList<>();
     private final Map<Long, Path> firstOfQid = new HashMap<>();
-    private final List<Path[]> links = new ArrayList<>();
-    private final List<Object[]> directories = new ArrayList<>();
+    private final List<HardLink> links = new ArrayList<>();
+    private final List<PendingDirectory> directories = new ArrayList<>();
     private final List<CompletableFuture<Void>> files = new ArrayList<>();
     private ExecutorService pool;
     private BatchedTasks batches;
+
+    /** A directory whose attributes are set once everything in it is restored. */
+    private record PendingDirectory(Path path, DirEntry entry) {
+    }
+
+    /** A second name of a file, linked once the file is restored. */
+    private record HardLink(Path path, Path existing) {
+    }
 
     /** A restorer reading from {@code store}, counting into {@code progress}. */
     public TreeRestorer(BlockStore store, Progress progress) {
@@ -86,18 +92,18 @@ public final class TreeRestorer {
             return t;
         });
         try {
-            directories.add(new Object[] {dest, tree.rootEntry()});
+            directories.add(new PendingDirectory(dest, tree.rootEntry()));
             batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
             walk(tree.directory(store), dest);
             batches.flush();
             for (CompletableFuture<Void> f : files) {
-                join(f);
+                BatchedTasks.join(f);
             }
-            for (Path[] link : links) {
-                Files.createLink(link[0], link[1]);
+            for (HardLink link : links) {
+                Files.createLink(link.path(), link.existing());
             }
             for (int i = directories.size() - 1; i >= 0; i--) {
-                applyAttributes((Path) directories.get(i)[0], (DirEntry) directories.get(i)[1], FileKind.DIRECTORY);
+                applyAttributes(directories.get(i).path(), directories.get(i).entry(), FileKind.DIRECTORY);
             }
         } finally {
             pool.shutdownNow();
@@ -109,7 +115,7 @@ public final class TreeRestorer {
             Path target = path.resolve(checkedName(child.elem()));
             if (child.isDirectory()) {
                 Files.createDirectory(target);
-                directories.add(new Object[] {target, child});
+                directories.add(new PendingDirectory(target, child));
                 progress.file(0);
                 walk(new DirectoryReader(store, dir.subdirectory(child)), target);
                 continue;
@@ -117,7 +123,7 @@ public final class TreeRestorer {
             Entry content = dir.content(child);
             Path first = firstOfQid.putIfAbsent(child.qid(), target);
             if (first != null) {
-                links.add(new Path[] {target, first});
+                links.add(new HardLink(target, first));
                 progress.file(0);
                 continue;
             }
@@ -252,16 +258,5 @@ public final class TreeRestorer {
             throw new CorruptBlockException("the tree holds a file named '" + elem + "', which no directory can hold");
         }
         return elem;
-    }
-
-    private static void join(CompletableFuture<Void> f) throws IOException {
-        try {
-            f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
     }
 }
