@@ -114,20 +114,21 @@ public final class TreeArchiver {
                 prevChildren.put(e.elem(), e);
             }
         }
-        List<Path> children;
+        List<String> names = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
-            children = new ArrayList<>(list.toList());
+            list.forEach(p -> names.add(p.getFileName().toString()));
         }
-        children.sort((a, b) -> NameOrder.FOSSIL.compare(name(a), name(b)));
+        names.sort(NameOrder.FOSSIL::compare);
         List<DirEntry> metas = new ArrayList<>();
         List<CompletableFuture<?>> contents = new ArrayList<>();
-        for (Path child : children) {
+        for (String childName : names) {
+            Path child = dir.resolve(childName);
             FileFacts facts = Posix.lstat(child);
             if (facts.isSocket()) {
                 warnings.add("skipped the socket " + child + " (vac has no socket bit)");
                 continue;
             }
-            DirEntry old = prevChildren.get(name(child));
+            DirEntry old = prevChildren.get(childName);
             CompletableFuture<?> content;
             long qid;
             if (facts.isDirectory()) {
@@ -153,7 +154,7 @@ public final class TreeArchiver {
                 qid = nextQid++;
                 content = file(child, facts, old, prev);
             }
-            metas.add(dirEntry(name(child), qid, facts, child));
+            metas.add(dirEntry(childName, qid, facts, child));
             contents.add(content);
         }
         return CompletableFuture.allOf(contents.toArray(new CompletableFuture<?>[0])).thenApplyAsync(done -> {
@@ -251,7 +252,7 @@ public final class TreeArchiver {
     private DirEntry dirEntry(String name, long qid, FileFacts facts, Path path) throws IOException {
         String user = owners.user(facts.uid());
         PosixExtension posix = new PosixExtension(facts.mode(), facts.uid(), facts.gid(), facts.rdev(), facts.ino(),
-                facts.mtime(), facts.atime(), facts.ctime(), Xattrs.read(path, facts));
+                facts.mtime(), facts.atime(), facts.ctime(), Xattrs.read(path));
         return new DirEntry(name, 0, 0, 0, 0, qid, user, owners.group(facts.gid()), user,
                 unsigned32(facts.mtime().seconds()), 0, unsigned32(facts.ctime().seconds()),
                 unsigned32(facts.atime().seconds()), ModeBits.fromPosix(facts.mode()), null, posix);
@@ -259,9 +260,5 @@ public final class TreeArchiver {
 
     private static long unsigned32(long seconds) {
         return Math.max(0, Math.min(0xffffffffL, seconds));
-    }
-
-    private static String name(Path p) {
-        return p.getFileName().toString();
     }
 }

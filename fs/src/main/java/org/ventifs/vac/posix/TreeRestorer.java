@@ -169,21 +169,25 @@ public final class TreeRestorer {
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             FileChannel ch = file.getChannel();
             long size = content.size();
+            long end = 0;
             for (long at = 0; at < size; ) {
                 int n = reader.read(at, buf, 0, (int) Math.min(buf.length, size - at));
-                writeNonZero(ch, buf, n, at);
+                end = Math.max(end, writeNonZero(ch, buf, n, at));
                 at += n;
             }
-            // Holes stay holes: the length is set, the zero leaves are never written.
-            file.setLength(size);
+            if (end < size) {
+                // Holes stay holes: zeros are never written, a trailing hole is only a length.
+                file.setLength(size);
+            }
         }
     }
 
     /**
      * Writes {@code n} bytes of {@code buf} at {@code pos}, skipping every file-system
-     * block of zeros, so that they stay holes.
+     * block of zeros, so that they stay holes; returns the file offset after the last byte written.
      */
-    private static void writeNonZero(FileChannel ch, byte[] buf, int n, long pos) throws IOException {
+    private static long writeNonZero(FileChannel ch, byte[] buf, int n, long pos) throws IOException {
+        long end = 0;
         int off = 0;
         while (off < n) {
             // Runs of data end on FS_BLOCK boundaries of the file, not of the buffer.
@@ -205,8 +209,10 @@ public final class TreeRestorer {
                 while (b.hasRemaining()) {
                     at += ch.write(b, at);
                 }
+                end = at;
             }
         }
+        return end;
     }
 
     private byte[] readSmall(Entry content, Path path) throws IOException {
@@ -227,7 +233,7 @@ public final class TreeRestorer {
             // After chown, which clears the set-id bits.
             Posix.chmod(path, FileKind.stMode(e, kind == FileKind.BLOCK_DEVICE));
         }
-        if (p != null && (kind == FileKind.REGULAR || kind == FileKind.DIRECTORY)) {
+        if (p != null && !p.xattrs().isEmpty()) {
             List<String> skipped = Xattrs.write(path, p.xattrs());
             if (!skipped.isEmpty()) {
                 warn("could not restore the extended attributes " + skipped + " of " + path);
