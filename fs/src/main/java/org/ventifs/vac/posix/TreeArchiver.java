@@ -27,6 +27,7 @@ import org.ventifs.vac.PosixExtension;
 import org.ventifs.vac.QidSpace;
 import org.ventifs.vac.StreamWriter;
 import org.ventifs.vac.VacTree;
+import org.ventifs.vac.Xattr;
 import org.ventifs.venti.BlockStore;
 import org.ventifs.venti.Score;
 
@@ -97,7 +98,7 @@ public final class TreeArchiver {
             CompletableFuture<DirectoryStreams> rootStreams = directory(dir, prevRoot);
             batches.flush();
             DirectoryStreams streams = BatchedTasks.join(rootStreams);
-            DirEntry root = dirEntry("/", 0, facts, dir).withQidSpace(new QidSpace(0, nextQid));
+            DirEntry root = dirEntry("/", 0, facts, Xattrs.read(dir)).withQidSpace(new QidSpace(0, nextQid));
             Score score = VacTree.write(store, "", root, streams, dsize, Score.ZERO);
             store.sync();
             return score;
@@ -154,7 +155,7 @@ public final class TreeArchiver {
                 qid = nextQid++;
                 content = file(child, facts, old, prev);
             }
-            metas.add(dirEntry(childName, qid, facts, child));
+            metas.add(dirEntry(childName, qid, facts, xattrs(child, facts, old)));
             contents.add(content);
         }
         return CompletableFuture.allOf(contents.toArray(new CompletableFuture<?>[0])).thenApplyAsync(done -> {
@@ -249,10 +250,22 @@ public final class TreeArchiver {
         return writer.finish();
     }
 
-    private DirEntry dirEntry(String name, long qid, FileFacts facts, Path path) throws IOException {
+    /**
+     * The extended attributes of {@code path}: those recorded in {@code old} when its inode
+     * and ctime are unchanged (setting an attribute changes the ctime), else read afresh.
+     */
+    private static List<Xattr> xattrs(Path path, FileFacts facts, DirEntry old) throws IOException {
+        PosixExtension p = old == null ? null : old.posix();
+        if (p != null && p.ino() == facts.ino() && p.ctime().equals(facts.ctime())) {
+            return p.xattrs();
+        }
+        return Xattrs.read(path);
+    }
+
+    private DirEntry dirEntry(String name, long qid, FileFacts facts, List<Xattr> xattrs) {
         String user = owners.user(facts.uid());
         PosixExtension posix = new PosixExtension(facts.mode(), facts.uid(), facts.gid(), facts.rdev(), facts.ino(),
-                facts.mtime(), facts.atime(), facts.ctime(), Xattrs.read(path));
+                facts.mtime(), facts.atime(), facts.ctime(), xattrs);
         return new DirEntry(name, 0, 0, 0, 0, qid, user, owners.group(facts.gid()), user,
                 unsigned32(facts.mtime().seconds()), 0, unsigned32(facts.ctime().seconds()),
                 unsigned32(facts.atime().seconds()), ModeBits.fromPosix(facts.mode()), null, posix);
