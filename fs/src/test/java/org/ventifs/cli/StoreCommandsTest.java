@@ -74,11 +74,7 @@ class StoreCommandsTest {
     void rebuildIndexBringsBackADeletedIndex() throws IOException {
         Path store = dir.resolve("s");
         Score[] scores = fill(store, 12);
-        try (var files = Files.walk(store.resolve("index"))) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
+        LocalVentiFiles.deleteIndex(store);
         assertEquals(1, run("check", "--store", store.toString()).code);
         CommandRun r = run("venti", "rebuild-index", "--store", store.toString());
         assertEquals(0, r.code, r.err);
@@ -90,6 +86,10 @@ class StoreCommandsTest {
             }
         }
         assertEquals(2, run("venti", "rebuild-index").code, "--store is required");
+        LocalVentiFiles.deleteIndex(store);
+        CommandRun repaired = run("check", "--store", store.toString(), "--repair");
+        assertEquals(0, repaired.code, repaired.err);
+        assertTrue(repaired.err.contains("rebuilt the index"), repaired.err);
     }
 
     @Test
@@ -112,5 +112,16 @@ class StoreCommandsTest {
         assertEquals(1, r.code);
         assertTrue(r.err.contains("not supported yet"), r.err);
         assertEquals(2, run("bench", "venti").code);
+    }
+
+    /** The store's documented layout, as a user sees it. */
+    private static final class LocalVentiFiles {
+        static void deleteIndex(Path store) throws IOException {
+            try (var files = Files.walk(store.resolve("index"))) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
+        }
     }
 }

@@ -5,6 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.ventifs.venti.CorruptBlockException;
 import org.ventifs.venti.Score;
 
@@ -105,6 +108,40 @@ final class Arena implements AutoCloseable {
         } catch (FormatException e) {
             throw corrupt(key, address, e.getMessage());
         }
+    }
+
+    /** A clump read without verification: its offset, header and stored bytes. */
+    record StoredClump(long offset, ClumpHeader header, byte[] stored) {
+    }
+
+    /**
+     * Reads the whole clumps between {@code from} (a clump boundary) and {@code to} with
+     * one positional read; stops early at anything that is not a clump header.
+     */
+    List<StoredClump> readClumps(long from, long to) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate((int) (to - from));
+        while (window.hasRemaining() && channel.read(window, from + window.position()) > 0) {
+            // Reads until the window is full or the file ends.
+        }
+        byte[] bytes = window.array();
+        int filled = window.position();
+        List<StoredClump> clumps = new ArrayList<>();
+        int at = 0;
+        while (filled - at >= ClumpHeader.SIZE) {
+            ClumpHeader h;
+            try {
+                h = ClumpHeader.decode(bytes, at);
+            } catch (FormatException e) {
+                break;
+            }
+            if (filled - at < h.clumpLength()) {
+                break;
+            }
+            int dataAt = at + ClumpHeader.SIZE;
+            clumps.add(new StoredClump(from + at, h, Arrays.copyOfRange(bytes, dataAt, dataAt + h.storedSize())));
+            at += h.clumpLength();
+        }
+        return clumps;
     }
 
     private CorruptBlockException corrupt(BlockKey key, ClumpAddress address, String why) {

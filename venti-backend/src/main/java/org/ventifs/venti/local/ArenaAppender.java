@@ -37,6 +37,8 @@ final class ArenaAppender implements AutoCloseable {
     private CRC32C checksum;
     /** Clumps in the arena, or -1 when unknown (a reopened arena). */
     private int clumpCount;
+    /** The trailer once sealed; null while the arena takes appends. */
+    private ArenaTrailer trailer;
     /** Bytes written since the last fsync was started. */
     private long unforcedBytes;
     private Future<?> writeback = CompletableFuture.completedFuture(null);
@@ -102,7 +104,7 @@ final class ArenaAppender implements AutoCloseable {
 
     /** Whether a clump of {@code clumpLength} bytes fits with room left for the trailer. */
     boolean fits(int clumpLength) {
-        return tail + clumpLength + ArenaTrailer.SIZE <= header.capacity();
+        return trailer == null && tail + clumpLength + ArenaTrailer.SIZE <= header.capacity();
     }
 
     /** Appends a clump and returns its address; the caller checked {@link #fits}. */
@@ -164,11 +166,15 @@ final class ArenaAppender implements AutoCloseable {
     }
 
     /**
-     * Writes the trailer after the last clump and makes the arena durable; no append may follow.
+     * Writes the trailer after the last clump and makes the arena durable; no append may
+     * follow. Sealing a sealed arena does nothing.
      *
      * @return the trailer written
      */
     ArenaTrailer seal() throws IOException {
+        if (trailer != null) {
+            return trailer;
+        }
         flush();
         if (checksum == null || clumpCount < 0) {
             int[] counted = {0};
@@ -177,11 +183,12 @@ final class ArenaAppender implements AutoCloseable {
             checksum = null;
         }
         int crc = checksum != null ? (int) checksum.getValue() : ArenaChecksum.of(path, tail);
-        ArenaTrailer trailer = new ArenaTrailer(clumpCount, tail, crc);
-        channel.write(ByteBuffer.wrap(trailer.encode()), tail);
+        ArenaTrailer sealedWith = new ArenaTrailer(clumpCount, tail, crc);
+        channel.write(ByteBuffer.wrap(sealedWith.encode()), tail);
         channel.force(false);
         tail += ArenaTrailer.SIZE;
         flushedEnd = tail;
+        trailer = sealedWith;
         return trailer;
     }
 

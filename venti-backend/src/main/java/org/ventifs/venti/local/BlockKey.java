@@ -8,7 +8,7 @@ import org.ventifs.venti.Score;
  * What the store keys a block by: its score and its wire type. As the index's LMDB
  * key it is 21 bytes: {@code score[20] wireType[1]}.
  */
-record BlockKey(Score score, int wireType) {
+record BlockKey(Score score, int wireType) implements Comparable<BlockKey> {
     /** Bytes in an encoded key. */
     static final int SIZE = Score.SIZE + 1;
 
@@ -39,6 +39,13 @@ record BlockKey(Score score, int wireType) {
         byte[] s = new byte[Score.SIZE];
         in.get(s);
         return new BlockKey(Score.fromBytes(s), in.get() & 0xff);
+    }
+
+    /** Orders keys as LMDB orders their encodings: score bytes unsigned, then type. */
+    @Override
+    public int compareTo(BlockKey o) {
+        int c = score.compareTo(o.score);
+        return c != 0 ? c : Integer.compare(wireType, o.wireType);
     }
 
     /** The key as {@code score/type}, the way errors name blocks. */

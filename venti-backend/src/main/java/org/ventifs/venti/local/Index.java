@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -123,8 +125,11 @@ final class Index implements AutoCloseable {
     void commit(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) {
         ByteBuffer k = ByteBuffer.allocateDirect(BlockKey.SIZE);
         ByteBuffer v = ByteBuffer.allocateDirect(ClumpAddress.SIZE);
+        // In key order, LMDB's inserts walk its B-tree's leaves in order instead of at random.
+        List<Map.Entry<BlockKey, ClumpAddress>> sorted = new ArrayList<>(entries.entrySet());
+        sorted.sort(Map.Entry.comparingByKey());
         try (Txn<ByteBuffer> txn = env.txnWrite()) {
-            for (Map.Entry<BlockKey, ClumpAddress> e : entries.entrySet()) {
+            for (Map.Entry<BlockKey, ClumpAddress> e : sorted) {
                 k.clear();
                 e.getKey().encode(k);
                 k.flip();

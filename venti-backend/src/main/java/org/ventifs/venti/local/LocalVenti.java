@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 import org.ventifs.venti.BlockStore;
 import org.ventifs.venti.BlockTooLargeException;
 import org.ventifs.venti.BlockType;
@@ -37,9 +38,10 @@ public final class LocalVenti implements BlockStore {
     private final Map<Integer, Arena> readers = new ConcurrentHashMap<>();
     private final Map<BlockKey, ClumpAddress> unsynced;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReadAhead readAhead;
     private final StoreRecovery.Outcome recovery;
     /** Guarded by writeLock. */
-    private ArenaAppender appender;
+    private volatile ArenaAppender appender;
     /** The high-water mark last committed to the index; guarded by writeLock. */
     private HighWaterMark committedMark;
     private volatile boolean closed;
@@ -51,6 +53,7 @@ public final class LocalVenti implements BlockStore {
         this.arenas = new ArenaDirectory(dir.resolve("arenas"));
         this.index = index;
         this.unsynced = new ConcurrentHashMap<>(config.checkpointEntries() * 2);
+        this.readAhead = new ReadAhead(config.readAheadBytes());
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.cacheBytes())
                 .weigher((BlockKey k, byte[] v) -> v.length + 64)
@@ -73,6 +76,9 @@ public final class LocalVenti implements BlockStore {
     /** As {@link #open(Path)}, with {@code config}. */
     public static LocalVenti open(Path dir, LocalVentiConfig config) throws IOException {
         Files.createDirectories(dir);
+        if (!Files.isDirectory(dir.resolve("arenas")) && !isEmptyFolder(dir)) {
+            throw new IOException(dir + " holds other files and no store; name an empty or absent folder for a new store");
+        }
         StoreLock lock = StoreLock.acquire(dir);
         Index index = null;
         try {
@@ -84,6 +90,13 @@ public final class LocalVenti implements BlockStore {
             }
             lock.close();
             throw e;
+        }
+    }
+
+    /** Whether {@code dir} holds nothing but what an interrupted first open may have left (lock, index). */
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).allMatch(n -> n.equals("lock") || n.equals("index"));
         }
     }
 
@@ -220,9 +233,19 @@ public final class LocalVenti implements BlockStore {
         if (cached != null) {
             return cached;
         }
-        ensureFlushed(address);
-        byte[] block = reader(address.arena()).readBlock(key, address, true);
-        cache.put(key, block);
+        byte[] block = readAhead.take(key);
+        if (block == null) {
+            ensureFlushed(address);
+            Arena arena = reader(address.arena());
+            block = arena.readBlock(key, address, true);
+            ArenaAppender current = appender;
+            readAhead.afterMiss(arena, address,
+                    current.number() == address.arena() ? current.flushedEnd() : arena.size());
+        }
+        if (config.cacheBytes() > 0) {
+            // Caffeine evicts asynchronously: a zero-byte cache would still hold entries a moment.
+            cache.put(key, block);
+        }
         return block;
     }
 

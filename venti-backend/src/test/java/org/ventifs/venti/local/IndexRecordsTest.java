@@ -62,6 +62,22 @@ class IndexRecordsTest {
     }
 
     @Test
+    void keysOrderAsTheirEncodingsDo() {
+        Random rnd = new Random(5);
+        for (int i = 0; i < 1000; i++) {
+            byte[] s = new byte[20];
+            rnd.nextBytes(s);
+            BlockKey a = new BlockKey(Score.fromBytes(s), rnd.nextInt(256));
+            if (rnd.nextBoolean()) {
+                s[19 - rnd.nextInt(3)] ^= (byte) (1 << rnd.nextInt(8));
+            }
+            BlockKey b = new BlockKey(Score.fromBytes(s), rnd.nextInt(256));
+            int byBytes = java.util.Arrays.compareUnsigned(encode(a::encode, BlockKey.SIZE), encode(b::encode, BlockKey.SIZE));
+            assertEquals(Integer.signum(byBytes), Integer.signum(a.compareTo(b)), a + " vs " + b);
+        }
+    }
+
+    @Test
     void wrongSizesAndImpossibleValuesAreRejected() {
         assertThrows(FormatException.class, () -> BlockKey.decode(ByteBuffer.allocate(20)));
         assertThrows(FormatException.class, () -> ClumpAddress.decode(ByteBuffer.allocate(15)));

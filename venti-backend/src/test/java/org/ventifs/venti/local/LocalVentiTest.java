@@ -272,6 +272,17 @@ class LocalVentiTest {
     }
 
     @Test
+    void aFolderHoldingOtherFilesIsNotMadeAStore() throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), "mine");
+        IOException e = assertThrows(IOException.class, () -> LocalVenti.open(dir, SMALL));
+        assertTrue(e.getMessage().contains("holds other files"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("arenas")));
+        try (LocalVenti v = LocalVenti.open(dir.resolve("absent/store"), SMALL)) {
+            assertEquals(dir.resolve("absent/store"), v.dir());
+        }
+    }
+
+    @Test
     void aSecondOpenOfTheSameStoreIsRefused() throws IOException {
         try (LocalVenti v = LocalVenti.open(dir, SMALL)) {
             IOException e = assertThrows(IOException.class, () -> LocalVenti.open(dir, SMALL));
