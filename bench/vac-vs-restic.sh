@@ -31,7 +31,7 @@ seconds() { # runs "$@" quietly, prints its wall-clock seconds
   end=$(date +%s.%N)
   echo "$end - $start" | bc -l
 }
-ventifs() { java -jar "$jar" "$@"; }
+ventifs() { VENTIFS_JAR=$jar "$repo/mount-scripts/ventifs" "$@"; } # as users run it
 
 restic init --repo "$work/restic" >/dev/null
 sync
