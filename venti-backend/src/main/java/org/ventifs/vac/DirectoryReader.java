@@ -19,6 +19,8 @@ public final class DirectoryReader {
     private final StreamReader meta;
     private final int entriesPerBlock;
     private final long metaBlocks;
+    private long cachedLeafIndex = -1;
+    private byte[] cachedLeaf;
 
     /** Opens the directory whose entry stream and meta stream are given. */
     public DirectoryReader(org.ventifs.venti.BlockStore store, DirectoryStreams streams) {
@@ -49,12 +51,21 @@ public final class DirectoryReader {
             throw new CorruptBlockException("directory metadata names entry " + index + " of a directory with "
                     + entryCount() + " entries");
         }
-        byte[] leaf = entries.readLeaf(index / entriesPerBlock);
+        byte[] leaf = entryLeaf(index / entriesPerBlock);
         try {
             return Entry.decode(leaf, (int) (index % entriesPerBlock) * Entry.SIZE);
         } catch (VacFormatException e) {
             throw new CorruptBlockException("entry " + index + " of a directory is malformed: " + e.getMessage(), e);
         }
+    }
+
+    /** The entry stream's leaf {@code index}, keeping the last one: children are looked up in slot order. */
+    private synchronized byte[] entryLeaf(long index) throws IOException {
+        if (cachedLeafIndex != index) {
+            cachedLeaf = entries.readLeaf(index);
+            cachedLeafIndex = index;
+        }
+        return cachedLeaf;
     }
 
     /** Returns the content entry of {@code child} (its entry stream when a directory). */

@@ -107,7 +107,7 @@ public final class StreamReader {
             return new byte[shape.dsize()];
         }
         scheduleFetches(index, index);
-        return awaitLeaf(index).clone();
+        return awaitLeaf(index); // never shared: each fetch makes its own array
     }
 
     private void scheduleFetches(long firstLeaf, long lastLeaf) throws IOException {
@@ -120,7 +120,8 @@ public final class StreamReader {
         nextSequentialLeaf = lastLeaf + 1;
         long leaves = shape.leafCount(entry.size());
         long until = Math.min(leaves - 1, lastLeaf + readAhead);
-        for (long leaf = firstLeaf; leaf <= until; leaf++) {
+        // The first leaf is read by the caller (awaitLeaf); only the others go to the fetchers.
+        for (long leaf = firstLeaf + 1; leaf <= until; leaf++) {
             if (!fetching.containsKey(leaf)) {
                 Score score = leafScore(leaf);
                 fetching.put(leaf, fetch(score));
@@ -145,7 +146,9 @@ public final class StreamReader {
     private byte[] awaitLeaf(long leaf) throws IOException {
         CompletableFuture<byte[]> future = fetching.remove(leaf);
         if (future == null) {
-            future = fetch(leafScore(leaf));
+            Score score = leafScore(leaf);
+            return score.isZero() ? new byte[shape.dsize()]
+                    : store.read(score, BlockType.ofStream(entry.dir(), 0), shape.dsize());
         }
         try {
             return future.join();

@@ -99,6 +99,11 @@ final class Posix {
         return ((major & 0xfffff000L) << 32) | ((major & 0xfff) << 8) | ((minor & 0xffffff00L) << 12) | (minor & 0xff);
     }
 
+    /** The system's text for an errno value. */
+    static String strerror(int errno) {
+        return POSIX.strerror(errno);
+    }
+
     private static void check(int result, String what, Path path) throws IOException {
         if (result < 0) {
             int errno = POSIX.errno();

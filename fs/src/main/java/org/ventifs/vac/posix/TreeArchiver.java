@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
@@ -28,6 +27,7 @@ import org.ventifs.vac.PosixExtension;
 import org.ventifs.vac.QidSpace;
 import org.ventifs.vac.StreamWriter;
 import org.ventifs.vac.VacTree;
+import org.ventifs.vac.Xattr;
 import org.ventifs.venti.BlockStore;
 import org.ventifs.venti.Score;
 
@@ -41,6 +41,10 @@ import org.ventifs.venti.Score;
  * pool. Sockets are skipped (vac has no socket bit), with a warning.
  */
 public final class TreeArchiver {
+    /** Small files go to the pool in batches of about this many bytes, or this many files. */
+    private static final long BATCH_BYTES = 4 << 20;
+    private static final int BATCH_FILES = 64;
+
     private final BlockStore store;
     private final int dsize;
     private final VacTree previous;
@@ -49,7 +53,10 @@ public final class TreeArchiver {
     private final Map<String, CompletableFuture<Entry>> hardLinks = new HashMap<>();
     private final Map<String, Long> hardLinkQids = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
+    /** One read buffer per pool thread, a whole number of leaves of about 1 MiB. */
+    private final ThreadLocal<ByteBuffer> buffer;
     private ExecutorService pool;
+    private BatchedTasks batches;
     private long nextQid = 1;
 
     /**
@@ -61,6 +68,8 @@ public final class TreeArchiver {
         this.dsize = dsize;
         this.previous = previous;
         this.progress = progress;
+        int chunk = Math.max(1, (1 << 20) / dsize) * dsize;
+        this.buffer = ThreadLocal.withInitial(() -> ByteBuffer.allocate(chunk));
     }
 
     /** Warnings gathered by the last run (skipped sockets). */
@@ -85,8 +94,11 @@ public final class TreeArchiver {
         });
         try {
             DirectoryReader prevRoot = previous == null ? null : previous.directory(store);
-            DirectoryStreams streams = join(directory(dir, prevRoot));
-            DirEntry root = dirEntry("/", 0, facts, dir).withQidSpace(new QidSpace(0, nextQid));
+            batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
+            CompletableFuture<DirectoryStreams> rootStreams = directory(dir, prevRoot);
+            batches.flush();
+            DirectoryStreams streams = BatchedTasks.join(rootStreams);
+            DirEntry root = dirEntry("/", 0, facts, Xattrs.read(dir)).withQidSpace(new QidSpace(0, nextQid));
             Score score = VacTree.write(store, "", root, streams, dsize, Score.ZERO);
             store.sync();
             return score;
@@ -103,20 +115,21 @@ public final class TreeArchiver {
                 prevChildren.put(e.elem(), e);
             }
         }
-        List<Path> children;
+        List<String> names = new ArrayList<>();
         try (Stream<Path> list = Files.list(dir)) {
-            children = new ArrayList<>(list.toList());
+            list.forEach(p -> names.add(p.getFileName().toString()));
         }
-        children.sort((a, b) -> NameOrder.FOSSIL.compare(name(a), name(b)));
+        names.sort(NameOrder.FOSSIL::compare);
         List<DirEntry> metas = new ArrayList<>();
         List<CompletableFuture<?>> contents = new ArrayList<>();
-        for (Path child : children) {
+        for (String childName : names) {
+            Path child = dir.resolve(childName);
             FileFacts facts = Posix.lstat(child);
             if (facts.isSocket()) {
                 warnings.add("skipped the socket " + child + " (vac has no socket bit)");
                 continue;
             }
-            DirEntry old = prevChildren.get(name(child));
+            DirEntry old = prevChildren.get(childName);
             CompletableFuture<?> content;
             long qid;
             if (facts.isDirectory()) {
@@ -142,7 +155,7 @@ public final class TreeArchiver {
                 qid = nextQid++;
                 content = file(child, facts, old, prev);
             }
-            metas.add(dirEntry(name(child), qid, facts, child));
+            metas.add(dirEntry(childName, qid, facts, xattrs(child, facts, old)));
             contents.add(content);
         }
         return CompletableFuture.allOf(contents.toArray(new CompletableFuture<?>[0])).thenApplyAsync(done -> {
@@ -172,15 +185,11 @@ public final class TreeArchiver {
                 progress.reusedFile(reusable.size());
                 return CompletableFuture.completedFuture(reusable);
             }
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    Entry e = regularContent(path);
-                    progress.file(e.size());
-                    return e;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, pool);
+            return batches.submit(facts.size(), () -> {
+                Entry e = regularContent(path);
+                progress.file(e.size());
+                return e;
+            });
         }
         byte[] bytes;
         if (facts.isSymlink()) {
@@ -211,8 +220,8 @@ public final class TreeArchiver {
 
     private Entry regularContent(Path path) throws IOException {
         StreamWriter writer = new StreamWriter(store, false, Entry.VAC_PSIZE, dsize);
-        int chunk = Math.max(1, (1 << 20) / dsize) * dsize;
-        ByteBuffer buf = ByteBuffer.allocate(chunk);
+        ByteBuffer buf = buffer.get();
+        int chunk = buf.capacity();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             while (true) {
                 buf.clear();
@@ -241,10 +250,22 @@ public final class TreeArchiver {
         return writer.finish();
     }
 
-    private DirEntry dirEntry(String name, long qid, FileFacts facts, Path path) throws IOException {
+    /**
+     * The extended attributes of {@code path}: those recorded in {@code old} when its inode
+     * and ctime are unchanged (setting an attribute changes the ctime), else read afresh.
+     */
+    private static List<Xattr> xattrs(Path path, FileFacts facts, DirEntry old) throws IOException {
+        PosixExtension p = old == null ? null : old.posix();
+        if (p != null && p.ino() == facts.ino() && p.ctime().equals(facts.ctime())) {
+            return p.xattrs();
+        }
+        return Xattrs.read(path);
+    }
+
+    private DirEntry dirEntry(String name, long qid, FileFacts facts, List<Xattr> xattrs) {
         String user = owners.user(facts.uid());
         PosixExtension posix = new PosixExtension(facts.mode(), facts.uid(), facts.gid(), facts.rdev(), facts.ino(),
-                facts.mtime(), facts.atime(), facts.ctime(), Xattrs.read(path, facts));
+                facts.mtime(), facts.atime(), facts.ctime(), xattrs);
         return new DirEntry(name, 0, 0, 0, 0, qid, user, owners.group(facts.gid()), user,
                 unsigned32(facts.mtime().seconds()), 0, unsigned32(facts.ctime().seconds()),
                 unsigned32(facts.atime().seconds()), ModeBits.fromPosix(facts.mode()), null, posix);
@@ -252,20 +273,5 @@ public final class TreeArchiver {
 
     private static long unsigned32(long seconds) {
         return Math.max(0, Math.min(0xffffffffL, seconds));
-    }
-
-    private static String name(Path p) {
-        return p.getFileName().toString();
-    }
-
-    private static <T> T join(CompletableFuture<T> future) throws IOException {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.ventifs.vac.posix;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ventifs.vac.DirEntry;
@@ -37,16 +35,30 @@ import org.ventifs.venti.CorruptBlockException;
 public final class TreeRestorer {
     /** The granularity of holes on restore: a common file-system block. */
     private static final int FS_BLOCK = 4096;
+    /** Small files go to the pool in batches of about this many bytes, or this many files. */
+    private static final long BATCH_BYTES = 4 << 20;
+    private static final int BATCH_FILES = 64;
+    /** One write buffer per pool thread. */
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
     private final BlockStore store;
     private final Progress progress;
     private final OwnerNames owners = OwnerNames.ofSystem();
     private final List<String> warnings = new ArrayList<>();
     private final Map<Long, Path> firstOfQid = new HashMap<>();
-    private final List<Path[]> links = new ArrayList<>();
-    private final List<Object[]> directories = new ArrayList<>();
+    private final List<HardLink> links = new ArrayList<>();
+    private final List<PendingDirectory> directories = new ArrayList<>();
     private final List<CompletableFuture<Void>> files = new ArrayList<>();
     private ExecutorService pool;
+    private BatchedTasks batches;
+
+    /** A directory whose attributes are set once everything in it is restored. */
+    private record PendingDirectory(Path path, DirEntry entry) {
+    }
+
+    /** A second name of a file, linked once the file is restored. */
+    private record HardLink(Path path, Path existing) {
+    }
 
     /** A restorer reading from {@code store}, counting into {@code progress}. */
     public TreeRestorer(BlockStore store, Progress progress) {
@@ -80,16 +92,18 @@ public final class TreeRestorer {
             return t;
         });
         try {
-            directories.add(new Object[] {dest, tree.rootEntry()});
+            directories.add(new PendingDirectory(dest, tree.rootEntry()));
+            batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
             walk(tree.directory(store), dest);
+            batches.flush();
             for (CompletableFuture<Void> f : files) {
-                join(f);
+                BatchedTasks.join(f);
             }
-            for (Path[] link : links) {
-                Files.createLink(link[0], link[1]);
+            for (HardLink link : links) {
+                Files.createLink(link.path(), link.existing());
             }
             for (int i = directories.size() - 1; i >= 0; i--) {
-                applyAttributes((Path) directories.get(i)[0], (DirEntry) directories.get(i)[1], FileKind.DIRECTORY);
+                applyAttributes(directories.get(i).path(), directories.get(i).entry(), FileKind.DIRECTORY);
             }
         } finally {
             pool.shutdownNow();
@@ -101,7 +115,7 @@ public final class TreeRestorer {
             Path target = path.resolve(checkedName(child.elem()));
             if (child.isDirectory()) {
                 Files.createDirectory(target);
-                directories.add(new Object[] {target, child});
+                directories.add(new PendingDirectory(target, child));
                 progress.file(0);
                 walk(new DirectoryReader(store, dir.subdirectory(child)), target);
                 continue;
@@ -109,17 +123,14 @@ public final class TreeRestorer {
             Entry content = dir.content(child);
             Path first = firstOfQid.putIfAbsent(child.qid(), target);
             if (first != null) {
-                links.add(new Path[] {target, first});
+                links.add(new HardLink(target, first));
                 progress.file(0);
                 continue;
             }
-            files.add(CompletableFuture.runAsync(() -> {
-                try {
-                    restoreFile(child, content, target);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, pool));
+            files.add(batches.submit(content.size(), () -> {
+                restoreFile(child, content, target);
+                return null;
+            }));
         }
     }
 
@@ -154,38 +165,54 @@ public final class TreeRestorer {
 
     private void writeContent(Entry content, Path path) throws IOException {
         StreamReader reader = new StreamReader(store, content);
-        byte[] buf = new byte[1 << 20];
+        byte[] buf = BUFFER.get();
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             FileChannel ch = file.getChannel();
             long size = content.size();
+            long end = 0;
             for (long at = 0; at < size; ) {
                 int n = reader.read(at, buf, 0, (int) Math.min(buf.length, size - at));
-                writeNonZero(ch, buf, n, at);
+                end = Math.max(end, writeNonZero(ch, buf, n, at));
                 at += n;
             }
-            // Holes stay holes: the length is set, the zero leaves are never written.
-            file.setLength(size);
+            if (end < size) {
+                // Holes stay holes: zeros are never written, a trailing hole is only a length.
+                file.setLength(size);
+            }
         }
     }
 
     /**
      * Writes {@code n} bytes of {@code buf} at {@code pos}, skipping every file-system
-     * block of zeros, so that they stay holes.
+     * block of zeros, so that they stay holes; returns the file offset after the last byte written.
      */
-    private static void writeNonZero(FileChannel ch, byte[] buf, int n, long pos) throws IOException {
+    private static long writeNonZero(FileChannel ch, byte[] buf, int n, long pos) throws IOException {
+        long end = 0;
         int off = 0;
         while (off < n) {
-            // Chunks end on FS_BLOCK boundaries of the file, not of the buffer.
-            int len = (int) Math.min(n - off, FS_BLOCK - (pos + off) % FS_BLOCK);
-            if (!allZero(buf, off, len)) {
-                ByteBuffer b = ByteBuffer.wrap(buf, off, len);
-                long at = pos + off;
+            // Runs of data end on FS_BLOCK boundaries of the file, not of the buffer.
+            int runStart = -1;
+            while (off < n) {
+                int len = (int) Math.min(n - off, FS_BLOCK - (pos + off) % FS_BLOCK);
+                boolean zero = allZero(buf, off, len);
+                if (zero && runStart >= 0) {
+                    break;
+                }
+                if (!zero && runStart < 0) {
+                    runStart = off;
+                }
+                off += len;
+            }
+            if (runStart >= 0) {
+                ByteBuffer b = ByteBuffer.wrap(buf, runStart, off - runStart);
+                long at = pos + runStart;
                 while (b.hasRemaining()) {
                     at += ch.write(b, at);
                 }
+                end = at;
             }
-            off += len;
         }
+        return end;
     }
 
     private byte[] readSmall(Entry content, Path path) throws IOException {
@@ -206,7 +233,7 @@ public final class TreeRestorer {
             // After chown, which clears the set-id bits.
             Posix.chmod(path, FileKind.stMode(e, kind == FileKind.BLOCK_DEVICE));
         }
-        if (p != null && (kind == FileKind.REGULAR || kind == FileKind.DIRECTORY)) {
+        if (p != null && !p.xattrs().isEmpty()) {
             List<String> skipped = Xattrs.write(path, p.xattrs());
             if (!skipped.isEmpty()) {
                 warn("could not restore the extended attributes " + skipped + " of " + path);
@@ -237,16 +264,5 @@ public final class TreeRestorer {
             throw new CorruptBlockException("the tree holds a file named '" + elem + "', which no directory can hold");
         }
         return elem;
-    }
-
-    private static void join(CompletableFuture<Void> f) throws IOException {
-        try {
-            f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            throw e;
-        }
     }
 }

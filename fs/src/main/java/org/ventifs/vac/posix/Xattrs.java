@@ -1,77 +1,105 @@
 package org.ventifs.vac.posix;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Runtime;
 import org.ventifs.vac.Xattr;
 
 /**
- * Extended attributes of the {@code user.} namespace, the one java.nio reaches, on
- * regular files and directories (Linux allows user attributes on nothing else).
+ * Extended attributes of every namespace the process can see, read and written on
+ * the path itself with llistxattr, lgetxattr and lsetxattr: one system call for a
+ * file without attributes, where java.nio opens the file to list them.
  */
 final class Xattrs {
-    private static final String USER = "user.";
+    private static final XattrCalls LIBC = LibraryLoader.create(XattrCalls.class).load("c");
+    private static final int ERANGE = 34;
+    private static final int ENODATA = 61;
+    private static final int ENOTSUP = 95;
 
     private Xattrs() {
     }
 
-    /** Reads the user attributes of {@code path}, sorted by name; none when the file system has none. */
-    static List<Xattr> read(Path path, FileFacts facts) throws IOException {
-        if (!facts.isRegular() && !facts.isDirectory()) {
-            return List.of();
-        }
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(path, UserDefinedFileAttributeView.class);
-        if (view == null) {
-            return List.of();
-        }
-        try {
-            List<String> names = new ArrayList<>(view.list());
-            names.sort(null);
-            List<Xattr> xattrs = new ArrayList<>(names.size());
-            for (String name : names) {
-                ByteBuffer value = ByteBuffer.allocate(view.size(name));
-                view.read(name, value);
-                xattrs.add(new Xattr(USER + name, java.util.Arrays.copyOf(value.array(), value.position())));
-            }
-            return xattrs;
-        } catch (UnsupportedOperationException e) {
-            return List.of();
-        } catch (FileSystemException e) {
-            if (e.getMessage() != null && e.getMessage().contains("not supported")) {
+    /** Reads the attributes of {@code path} (not following a link), sorted by name; none when unsupported. */
+    static List<Xattr> read(Path path) throws IOException {
+        String p = path.toString();
+        byte[] names = new byte[256];
+        long n;
+        while ((n = LIBC.llistxattr(p, names, names.length)) < 0) {
+            int errno = errno();
+            if (errno == ENOTSUP) {
                 return List.of();
             }
-            throw new IOException("cannot read the extended attributes of " + path + ": " + e.getMessage(), e);
+            if (errno != ERANGE) {
+                throw failure("list the extended attributes of", path, errno);
+            }
+            names = new byte[names.length * 4];
         }
+        if (n == 0) {
+            return List.of();
+        }
+        List<Xattr> xattrs = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            if (names[i] == 0) {
+                String name = new String(names, start, i - start, StandardCharsets.UTF_8);
+                start = i + 1;
+                byte[] value = value(p, name, path);
+                if (value != null) {
+                    xattrs.add(new Xattr(name, value));
+                }
+            }
+        }
+        xattrs.sort((a, b) -> a.name().compareTo(b.name()));
+        return xattrs;
     }
 
     /**
-     * Sets {@code xattrs} on {@code path}.
+     * Sets {@code xattrs} on {@code path} itself.
      *
-     * @return the names that could not be set (another namespace than user.)
+     * @return the names the system refused (a namespace this process may not write), for a warning
      */
     static List<String> write(Path path, List<Xattr> xattrs) throws IOException {
-        List<String> skipped = new ArrayList<>();
-        if (xattrs.isEmpty()) {
-            return skipped;
-        }
-        UserDefinedFileAttributeView view = Files.getFileAttributeView(path, UserDefinedFileAttributeView.class);
+        List<String> refused = new ArrayList<>();
         for (Xattr x : xattrs) {
-            if (!x.name().startsWith(USER) || view == null) {
-                skipped.add(x.name());
-                continue;
-            }
-            try {
-                view.write(x.name().substring(USER.length()), ByteBuffer.wrap(x.value()));
-            } catch (IOException e) {
-                throw new IOException("cannot set the extended attribute " + x.name() + " of " + path + ": "
-                        + e.getMessage(), e);
+            byte[] value = x.value();
+            if (LIBC.lsetxattr(path.toString(), x.name(), value, value.length, 0) < 0) {
+                int errno = errno();
+                if (errno == ENOTSUP || errno == 1 /* EPERM */ || errno == 13 /* EACCES */) {
+                    refused.add(x.name());
+                } else {
+                    throw failure("set the extended attribute " + x.name() + " of", path, errno);
+                }
             }
         }
-        return skipped;
+        return refused;
+    }
+
+    private static byte[] value(String p, String name, Path path) throws IOException {
+        byte[] value = new byte[256];
+        long n;
+        while ((n = LIBC.lgetxattr(p, name, value, value.length)) < 0) {
+            int errno = errno();
+            if (errno == ENODATA) {
+                return null; // removed since the listing
+            }
+            if (errno != ERANGE) {
+                throw failure("read the extended attribute " + name + " of", path, errno);
+            }
+            value = new byte[value.length * 4];
+        }
+        return Arrays.copyOf(value, (int) n);
+    }
+
+    private static int errno() {
+        return Runtime.getRuntime(LIBC).getLastError();
+    }
+
+    private static IOException failure(String what, Path path, int errno) {
+        return new IOException("cannot " + what + " " + path + ": " + Posix.strerror(errno));
     }
 }

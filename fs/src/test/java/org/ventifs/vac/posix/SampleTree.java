@@ -61,6 +61,8 @@ final class SampleTree {
         xattr(root.resolve("size-8192"), "user.comment", "a comment".getBytes());
         xattr(root.resolve("size-8192"), "user.binary", new byte[] {0, 1, 2, (byte) 255});
         xattr(sub, "user.on-a-directory", "yes".getBytes());
+        // Another namespace, which root may write: restored too.
+        Xattrs.write(root.resolve("size-0"), java.util.List.of(new org.ventifs.vac.Xattr("trusted.kept", new byte[] {7})));
 
         // Times last, deepest first; atime a day ahead of now, so that reading does not move it (relatime).
         long tomorrow = System.currentTimeMillis() / 1000 + 86_400;

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# vac-vs-restic.sh [small|medium|large] [WORKDIR]
+# Runs, side by side on one corpus (shared/bench/make-corpus.sh), ventifs vac/unvac
+# with an embedded store and restic with a local repository:
+#   first archive (vac vs restic backup), second archive of the unchanged tree
+#   (vac -d vs restic backup, which uses its parent snapshot), restore (unvac vs
+#   restic restore). Prints one JSON object: seconds and MB/s (corpus bytes / time)
+#   of each step, and the ratio ventifs/restic. Needs restic (apt-get install restic)
+#   and fs/target/ventifs.jar (mvn -B -q -ntp -DskipTests package).
+set -euo pipefail
+size=${1:-medium}
+repo=$(cd "$(dirname "$0")/.." && pwd)
+shared=${VENTIFS_SHARED:-$repo/../shared}
+[ -x "$shared/bench/make-corpus.sh" ] || shared=/work/shared
+jar=${VENTIFS_JAR:-$repo/fs/target/ventifs.jar}
+[ -f "$jar" ] || { echo "vac-vs-restic: build $jar first (mvn -B -q -ntp -DskipTests package)" >&2; exit 1; }
+command -v restic >/dev/null || { echo "vac-vs-restic: install restic first (apt-get install -y restic)" >&2; exit 1; }
+work=${2:-$(mktemp -d /var/tmp/vac-bench.XXXXXX)}
+mkdir -p "$work"
+corpus=$work/corpus
+[ -d "$corpus" ] || "$shared/bench/make-corpus.sh" "$size" "$corpus" >&2
+bytes=$(du -sb "$corpus" | cut -f1)
+files=$(find "$corpus" | wc -l)
+export RESTIC_PASSWORD=bench RESTIC_CACHE_DIR=$work/restic-cache
+rm -rf "$work/restic" "$work/restic-out" "$work/venti" "$work/ventifs-out" "$work/restic-cache"
+
+seconds() { # runs "$@" quietly, prints its wall-clock seconds
+  local start end
+  start=$(date +%s.%N)
+  "$@" >"$work/last.out" 2>"$work/last.err" || { cat "$work/last.err" >&2; exit 1; }
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+ventifs() { VENTIFS_JAR=$jar "$repo/mount-scripts/ventifs" "$@"; } # as users run it
+
+restic init --repo "$work/restic" >/dev/null
+sync
+r1=$(seconds restic --repo "$work/restic" backup --quiet "$corpus")
+r2=$(seconds restic --repo "$work/restic" backup --quiet "$corpus")
+rr=$(seconds restic --repo "$work/restic" restore latest --target "$work/restic-out")
+restic_version=$(restic version | cut -d' ' -f2)
+restic_repo_version=$(restic --repo "$work/restic" cat config | grep -o '"version": *[0-9]*' | grep -o '[0-9]*$')
+sync
+v1=$(seconds ventifs vac --store "$work/venti" -o "$work/first.vac" "$corpus")
+v2=$(seconds ventifs vac --store "$work/venti" -d "$work/first.vac" -o "$work/second.vac" "$corpus")
+vr=$(seconds ventifs unvac --store "$work/venti" "$work/first.vac" "$work/ventifs-out")
+diff -r --no-dereference "$corpus" "$work/ventifs-out" >/dev/null \
+  || { echo "vac-vs-restic: the ventifs restore differs from the corpus" >&2; exit 1; }
+store_bytes=$(du -sb "$work/venti" | cut -f1)
+restic_bytes=$(du -sb "$work/restic" | cut -f1)
+
+mbs() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
+ratio() { echo "scale=2; $2 / $1" | bc -l; }
+cat <<JSON
+{
+  "corpus": "$size", "files": $files, "bytes": $bytes, "cores": $(nproc),
+  "restic": "$restic_version", "restic_repository_version": ${restic_repo_version:-null},
+  "first_archive": {"ventifs_s": $v1, "restic_s": $r1, "ventifs_MBps": $(mbs "$v1"), "restic_MBps": $(mbs "$r1"), "speedup": $(ratio "$v1" "$r1")},
+  "second_archive_unchanged": {"ventifs_s": $v2, "restic_s": $r2, "ventifs_MBps": $(mbs "$v2"), "restic_MBps": $(mbs "$r2"), "speedup": $(ratio "$v2" "$r2")},
+  "restore": {"ventifs_s": $vr, "restic_s": $rr, "ventifs_MBps": $(mbs "$vr"), "restic_MBps": $(mbs "$rr"), "speedup": $(ratio "$vr" "$rr")},
+  "stored_bytes": {"ventifs": $store_bytes, "restic": $restic_bytes}
+}
+JSON
