@@ -65,7 +65,8 @@ public final class Cache implements TreeView, AutoCloseable {
      * with mode 0755, room for {@code capacityBytes} of data and metadata, and dirty blocks of
      * {@code blockSize} bytes.
      *
-     * @throws IOException when {@code dir} already holds a cache or cannot be written
+     * @throws IOException when {@code dir} already holds a cache, cannot be written, or its disk has less
+     *     free space than {@code capacityBytes}
      * @throws IllegalArgumentException when the block size is not a multiple of 512 from 512 to 56 KiB,
      *     or the capacity is under 4 MiB
      */
@@ -82,6 +83,13 @@ public final class Cache implements TreeView, AutoCloseable {
             throw new IOException("a cache already exists in " + dir + "; remove it or choose another directory");
         }
         long capacity = (capacityBytes + 65535) & ~65535L;
+        java.nio.file.Files.createDirectories(dir);
+        long usable = java.nio.file.Files.getFileStore(dir).getUsableSpace();
+        if (usable < capacity) {
+            // The map is written through memory: a full disk under it would kill the process (SIGBUS).
+            throw new IOException("the disk under " + dir + " has " + (usable >> 20) + " MiB free, less than the "
+                    + (capacity >> 20) + " MiB cache capacity asked for; choose a smaller capacity or free space");
+        }
         try (CacheEnvironment db = CacheEnvironment.open(dir, capacity); Txn<byte[]> txn = db.env.txnWrite()) {
             CacheHeader h = new CacheHeader(CacheHeader.VERSION, blockSize, capacity, 1, ROOT + 1, 1, 0);
             db.putHeader(txn, h);

@@ -13,8 +13,9 @@ import org.lmdbjava.Txn;
 
 /**
  * The cache's LMDB environment and its tables (docs/cache-format.md). Opened with
- * {@code MDB_NOSYNC}: commits reach the OS at once (safe against kill -9) and the disk
- * when {@link #sync()} runs. {@code MDB_NOTLS} lets a frozen view's read transaction move
+ * {@code MDB_WRITEMAP | MDB_NOSYNC}: commits write pages straight into the shared mapping,
+ * so they are in the OS's hands at once (safe against kill -9) and on disk when
+ * {@link #sync()} runs. {@code MDB_NOTLS} lets a frozen view's read transaction move
  * between threads.
  */
 final class CacheEnvironment implements AutoCloseable {
@@ -39,7 +40,7 @@ final class CacheEnvironment implements AutoCloseable {
     private CacheEnvironment(Path dir, long capacity) throws IOException {
         try {
             env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(capacity).setMaxDbs(8)
-                    .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS);
+                    .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS, EnvFlags.MDB_WRITEMAP);
         } catch (LmdbException e) {
             throw new IOException("cannot open the cache in " + dir + " (" + e.getMessage()
                     + "); check that it is a ventifs cache directory and not in use", e);
