@@ -288,7 +288,7 @@ public final class Cache implements TreeView, AutoCloseable {
      * given); ctime becomes now. @throws ErrnoException ENOENT, EISDIR or EINVAL when sizing a non-file, EFBIG
      */
     public Attr setattr(long ino, AttrChange change) throws IOException {
-        return mutate(change.hasSize(), w -> w.setattr(ino, change));
+        return mutate(false, w -> w.setattr(ino, change));
     }
 
     @Override
