@@ -41,6 +41,7 @@ public final class Cache implements TreeView, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<Long, Integer> openCounts = new HashMap<>();
     private final AtomicBoolean unsynced = new AtomicBoolean();
+    private final java.util.Queue<Txn<byte[]>> idleReaders = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService syncer;
     private CacheHeader header;
     private FrozenTree frozen;
@@ -431,6 +432,9 @@ public final class Cache implements TreeView, AutoCloseable {
             if (frozen != null) {
                 frozen.close();
             }
+            for (Txn<byte[]> txn; (txn = idleReaders.poll()) != null; ) {
+                txn.close();
+            }
             if (!db.env.isClosed()) {
                 db.sync();
                 db.close();
@@ -461,7 +465,7 @@ public final class Cache implements TreeView, AutoCloseable {
         try (Txn<byte[]> txn = db.env.txnWrite()) {
             TreeWriter w = new TreeWriter(db, reader, content, txn, header, clock.getAsLong(), this::isOpen);
             R result = op.apply(w);
-            if (consumesSpace && db.usedPages(txn) > db.mapPages() - db.reservePages()) {
+            if (consumesSpace && db.intoReserve(txn)) {
                 throw full();
             }
             if (!w.header().equals(header)) {
@@ -480,9 +484,19 @@ public final class Cache implements TreeView, AutoCloseable {
         }
     }
 
+    /** Runs {@code step} in a read transaction, reusing reset ones (starting a fresh one takes a reader-table lock). */
     private <R> R read(TreeReader.Step<R> step) throws IOException {
-        try (Txn<byte[]> txn = db.env.txnRead()) {
+        Txn<byte[]> txn = idleReaders.poll();
+        if (txn == null) {
+            txn = db.env.txnRead();
+        } else {
+            txn.renew();
+        }
+        try {
             return TreeReader.run(txn, step);
+        } finally {
+            txn.reset();
+            idleReaders.offer(txn);
         }
     }
 

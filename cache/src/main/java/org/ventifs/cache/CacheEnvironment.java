@@ -100,6 +100,19 @@ final class CacheEnvironment implements AutoCloseable {
         return used + 2; // the main table, which holds the eight table records, fits in a branch and a leaf
     }
 
+    /**
+     * Whether {@code txn} leaves fewer than {@link #reservePages()} pages free. Counting the
+     * tables' pages takes eight calls, so it is skipped while the high-water mark of the last
+     * commit is far from the end of the map (one operation writes far less than a reserve).
+     */
+    boolean intoReserve(Txn<byte[]> txn) {
+        long highWater = env.info().lastPageNumber + 1;
+        if (highWater + 4 * reservePages() < mapPages) {
+            return false;
+        }
+        return usedPages(txn) > mapPages - reservePages();
+    }
+
     /** Pages that space-consuming operations must leave free. */
     long reservePages() {
         return Math.max(MIN_RESERVE_PAGES, mapPages / 64);

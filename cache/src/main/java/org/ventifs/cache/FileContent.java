@@ -94,7 +94,7 @@ final class FileContent {
                 readBlockPart(txn, ino, rec, blockNo, 0, block, 0, blockSize);
             }
             System.arraycopy(src, srcOffset + done, block, inBlock, chunk);
-            putBlock(txn, ino, blockNo, DirtyBlock.of(epoch, block, blockSize));
+            db.blocks.put(txn, new BlockKey(ino, blockNo).encode(), DirtyBlock.encode(epoch, block, blockSize));
             done += chunk;
         }
         return rec.edit().size(Math.max(rec.size(), offset + length)).build();
@@ -119,15 +119,11 @@ final class FileContent {
             byte[] key = new BlockKey(ino, newSize / blockSize).encode();
             byte[] stored = db.blocks.get(txn, key);
             if (stored != null && stored.length - 8 > keep) {
-                db.blocks.put(txn, key, DirtyBlock.of(epoch, Arrays.copyOfRange(stored, 8, 8 + keep), keep).encode());
+                db.blocks.put(txn, key, DirtyBlock.encode(epoch, Arrays.copyOfRange(stored, 8, 8 + keep), keep));
             }
         }
         long shrinkMin = rec.shrinkEpoch() == epoch ? Math.min(rec.shrinkMin(), newSize) : newSize;
         return rec.edit().size(newSize).baseValid(Math.min(rec.baseValid(), newSize)).shrink(epoch, shrinkMin).build();
-    }
-
-    private void putBlock(Txn<byte[]> txn, long ino, long blockNo, DirtyBlock block) {
-        db.blocks.put(txn, new BlockKey(ino, blockNo).encode(), block.encode());
     }
 
     /** Deletes every dirty block of {@code ino}. */
