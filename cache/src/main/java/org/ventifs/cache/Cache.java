@@ -104,7 +104,8 @@ public final class Cache implements TreeView, AutoCloseable {
 
     /**
      * Opens the cache in {@code dir}, reclaiming the inodes left unlinked-but-open by a crash.
-     * File bases are read from {@code venti}.
+     * File bases are read from {@code venti} (when null, reading base bytes fails with EIO).
+     * Only one process may have a cache open.
      *
      * @throws IOException naming {@code dir} when it holds no cache, another format version, or corrupt bytes
      */

@@ -40,14 +40,6 @@ class CommandLineTest {
     }
 
     @Test
-    void benchCacheRunsAndPrintsJson(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
-        Result r = run("bench", "cache", "--dir", tmp.toString(), "--files", "200", "--mib", "1");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.startsWith("{\"blockSize\": 32768, \"files\": 200"), r.out);
-        assertTrue(r.out.contains("\"cacheWriteMBps\""), r.out);
-    }
-
-    @Test
     void badUsageExitsTwo() {
         assertEquals(2, run("no-such-command").code);
         assertEquals(2, run().code);
