@@ -387,15 +387,18 @@ public final class Cache implements TreeView, AutoCloseable {
     }
 
     /**
-     * Installs the archived versions of the frozen epoch {@code epoch} and closes its view, in
-     * one transaction: each inode in {@code newBases} gets that base (a 40-byte vac entry for a
+     * Installs the archived versions of the frozen epoch {@code epoch} and closes its view (in
+     * every case, first, so that the space it pins is free for this step), then in one
+     * transaction: each inode in {@code newBases} gets that base (a 40-byte vac entry for a
      * file), its dirty blocks of epoch {@code epoch} or older are dropped (blocks rewritten
      * since the freeze stay), and base bytes past any truncation made since the freeze stay
-     * hidden. Inodes deleted since the freeze are skipped.
+     * hidden. Inodes deleted since the freeze are skipped. On failure nothing is changed;
+     * freeze again to retry.
      *
      * @throws IllegalStateException when {@code epoch} is not the outstanding frozen view's
-     * @throws IllegalArgumentException when a changed regular file with dirty blocks in the epoch has no new base
-     *     or an inode was not in the frozen tree (nothing is changed then)
+     * @throws IllegalArgumentException when an inode was not in the frozen tree, a base is empty or
+     *     over 65535 bytes, or a changed regular file with dirty blocks in the epoch has no new base
+     * @throws ErrnoException ENOSPC when even the reserve cannot hold the change
      */
     public void retire(long epoch, Map<Long, byte[]> newBases) throws IOException {
         writeLock.lock();
@@ -403,17 +406,32 @@ public final class Cache implements TreeView, AutoCloseable {
             if (frozen == null || frozen.isClosed() || frozen.epoch() != epoch) {
                 throw new IllegalStateException("epoch " + epoch + " is not the outstanding frozen epoch");
             }
+            Map<Long, Long> sizesAtFreeze = new HashMap<>();
+            try {
+                for (long ino : newBases.keySet()) {
+                    InodeRecord rec = frozen.inodeOrNull(ino);
+                    if (rec == null) {
+                        throw new IllegalArgumentException("inode " + ino + " is not in the tree frozen at epoch " + epoch);
+                    }
+                    sizesAtFreeze.put(ino, rec.size());
+                }
+            } catch (CorruptRecordException e) {
+                throw TreeReader.corrupt(e);
+            } finally {
+                frozen.close();
+            }
             CacheHeader next = header.withRetiredEpoch(epoch);
             try (Txn<byte[]> txn = db.env.txnWrite()) {
-                new Retirement(db, reader, content, frozen, txn).retire(newBases);
+                new Retirement(db, reader, content, epoch, sizesAtFreeze, txn).retire(newBases);
                 db.putHeader(txn, next);
                 txn.commit();
             } catch (Env.MapFullException e) {
                 throw full();
+            } catch (CorruptRecordException e) {
+                throw TreeReader.corrupt(e);
             }
             header = next;
             unsynced.set(true);
-            frozen.close();
         } finally {
             writeLock.unlock();
         }
