@@ -65,17 +65,19 @@ public final class CacheBenchmark {
             Cache.format(cacheDir, Math.max(1L << 30, bytes * 5 / 4 + ((long) files << 11)), blockSize, 0, 0);
             double[] meta;
             double[] io;
+            double syncs;
             try (Cache cache = Cache.open(cacheDir, null)) {
                 meta = metadata(cache);
                 io = largeFile(cache);
+                syncs = smallWritesWithSync(cache);
             }
             double[] plainIo = plainFile(plain);
             return String.format(Locale.ROOT, "{\"blockSize\": %d, \"files\": %d, \"createsPerSec\": %.0f, "
                             + "\"statsPerSec\": %.0f, \"unlinksPerSec\": %.0f, \"fileMiB\": %d, \"ioSize\": %d, "
                             + "\"cacheWriteMBps\": %.1f, \"cacheReadMBps\": %.1f, \"plainWriteMBps\": %.1f, "
-                            + "\"plainReadMBps\": %.1f, \"cacheBytesUsed\": %d}",
+                            + "\"plainReadMBps\": %.1f, \"cacheBytesUsed\": %d, \"write4kSyncsPerSec\": %.0f}",
                     blockSize, files, meta[0], meta[1], meta[2], bytes >> 20, IO_SIZE, io[0], io[1], plainIo[0],
-                    plainIo[1], (long) io[2]);
+                    plainIo[1], (long) io[2], syncs);
         } finally {
             delete(cacheDir);
             Files.deleteIfExists(plain);
@@ -127,6 +129,21 @@ public final class CacheBenchmark {
         StatFs stat = cache.statfs();
         long used = (stat.totalBlocks() - stat.freeBlocks()) * stat.blockSize();
         return new double[] {megabytesPerSecond(t1 - t0), megabytesPerSecond(t2 - t1), used};
+    }
+
+    /** How many 4 KiB write-then-fsync pairs run per second, for two seconds at most. */
+    private static double smallWritesWithSync(Cache cache) throws IOException {
+        long ino = cache.create(Cache.ROOT, "synced", 0644, 0, 0).ino();
+        byte[] page = new byte[4096];
+        long start = System.nanoTime();
+        int n = 0;
+        while (n < 1000 && System.nanoTime() - start < 2_000_000_000L) {
+            page[0] = (byte) n;
+            cache.write(ino, (long) (n % 64) * page.length, page, 0, page.length);
+            cache.sync();
+            n++;
+        }
+        return perSecond(n, System.nanoTime() - start);
     }
 
     /** The same writes and reads on a plain file with a FileChannel, forced at the end. */
