@@ -1,11 +1,15 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +28,10 @@ import org.ventifs.venti.BlockStore;
  * happens entirely or fails with an {@link ErrnoException} and changes nothing. Changes
  * survive a kill of the process as soon as the method returns, and a power loss once
  * {@link #sync()} returns. Thread-safe: writers are serialised by one lock, readers never wait.
+ *
+ * <p>What the caller (the mount) does itself: permission checks (the kernel's
+ * {@code default_permissions}), "." and ".." in listings, and the times of reads: the cache
+ * never changes atime on its own, as with {@code noatime}.
  */
 public final class Cache implements TreeView, AutoCloseable {
     /** The root directory's inode number. */
@@ -41,7 +49,7 @@ public final class Cache implements TreeView, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<Long, Integer> openCounts = new HashMap<>();
     private final AtomicBoolean unsynced = new AtomicBoolean();
-    private final java.util.Queue<Txn<byte[]>> idleReaders = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Queue<Txn<byte[]>> idleReaders = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService syncer;
     private CacheHeader header;
     private FrozenTree frozen;
@@ -84,8 +92,8 @@ public final class Cache implements TreeView, AutoCloseable {
             throw new IOException("a cache already exists in " + dir + "; remove it or choose another directory");
         }
         long capacity = (capacityBytes + 65535) & ~65535L;
-        java.nio.file.Files.createDirectories(dir);
-        long usable = java.nio.file.Files.getFileStore(dir).getUsableSpace();
+        Files.createDirectories(dir);
+        long usable = Files.getFileStore(dir).getUsableSpace();
         if (usable < capacity) {
             // The map is written through memory: a full disk under it would kill the process (SIGBUS).
             throw new IOException("the disk under " + dir + " has " + (usable >> 20) + " MiB free, less than the "
@@ -190,7 +198,7 @@ public final class Cache implements TreeView, AutoCloseable {
 
     /** Creates a symbolic link to {@code target}. @throws ErrnoException ENAMETOOLONG for a target over 4095 bytes, or as {@link #create} */
     public Attr symlink(long parent, String name, String target, int uid, int gid) throws IOException {
-        byte[] bytes = target.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
         if (bytes.length == 0 || bytes.length > TreeWriter.SYMLINK_MAX) {
             throw new ErrnoException(bytes.length == 0 ? Errno.ENOENT : Errno.ENAMETOOLONG,
                     "a symbolic link target must be 1 to " + TreeWriter.SYMLINK_MAX + " bytes");
