@@ -1,7 +1,10 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
@@ -22,6 +25,8 @@ final class CacheEnvironment implements AutoCloseable {
     /** Pages that only space-freeing operations may use, so deleting works when the cache is full. */
     static final long MIN_RESERVE_PAGES = 256;
     private static final int MAX_READERS = 510;
+    /** The file whose lock says a process has the cache open (LMDB alone would let two share it). */
+    static final String LOCK_FILE = "ventifs-cache.lock";
 
     final Env<byte[]> env;
     final Dbi<byte[]> header;
@@ -36,8 +41,11 @@ final class CacheEnvironment implements AutoCloseable {
     final long pageSize;
     private long mapPages;
 
+    private final FileChannel lockFile;
+
     @SuppressWarnings("unchecked")
-    private CacheEnvironment(Path dir, long capacity) throws IOException {
+    private CacheEnvironment(Path dir, long capacity, FileChannel lockFile) throws IOException {
+        this.lockFile = lockFile;
         try {
             env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(capacity).setMaxDbs(8)
                     .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS, EnvFlags.MDB_WRITEMAP);
@@ -61,7 +69,21 @@ final class CacheEnvironment implements AutoCloseable {
     /** Opens (creating when absent) the environment in {@code dir} with a map of {@code capacity} bytes. */
     static CacheEnvironment open(Path dir, long capacity) throws IOException {
         Files.createDirectories(dir);
-        return new CacheEnvironment(dir, capacity);
+        FileChannel lock = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (lock.tryLock() == null) {
+                throw new IOException("the cache in " + dir + " is in use by another process; stop it (unmount) first");
+            }
+            CacheEnvironment db = new CacheEnvironment(dir, capacity, lock);
+            db.env.readerCheck(); // clear reader slots left by killed processes, which would pin old pages
+            return db;
+        } catch (OverlappingFileLockException e) {
+            lock.close();
+            throw new IOException("the cache in " + dir + " is already open in this process", e);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** The map's size in pages: the capacity. */
@@ -123,8 +145,14 @@ final class CacheEnvironment implements AutoCloseable {
         env.sync(true);
     }
 
+    /** Closes the environment and releases the directory's lock. */
     @Override
     public void close() {
         env.close();
+        try {
+            lockFile.close();
+        } catch (IOException e) {
+            // closing releases the lock in any case
+        }
     }
 }

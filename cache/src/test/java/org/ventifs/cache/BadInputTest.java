@@ -32,6 +32,19 @@ class BadInputTest {
     }
 
     @Test
+    void aCacheOpensOnlyOnce() throws IOException {
+        Cache.format(tmp, 8 << 20, 4096, 0, 0);
+        try (Cache cache = Cache.open(tmp, null)) {
+            IOException e = assertThrows(IOException.class, () -> Cache.open(tmp, null));
+            assertTrue(e.getMessage().contains("already open"), e.getMessage());
+            cache.create(Cache.ROOT, "still-works", 0644, 0, 0);
+        }
+        try (Cache cache = Cache.open(tmp, null)) {
+            cache.lookup(Cache.ROOT, "still-works");
+        }
+    }
+
+    @Test
     void anotherFormatVersionIsRefused() throws IOException {
         Cache.format(tmp, 8 << 20, 4096, 0, 0);
         try (Cache cache = Cache.open(tmp, null); Txn<byte[]> txn = cache.environment().env.txnWrite()) {
