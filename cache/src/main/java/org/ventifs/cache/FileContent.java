@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.lmdbjava.Txn;
+import org.ventifs.vac.Entry;
 
 /**
  * A regular file's bytes: dirty blocks in the {@code blocks} table over the file's base in
@@ -14,7 +15,7 @@ import org.lmdbjava.Txn;
  */
 final class FileContent {
     /** The largest file, as vac can store it: 2^48 - 1 bytes. */
-    static final long MAX_SIZE = (1L << 48) - 1;
+    static final long MAX_SIZE = Entry.MAX_SIZE;
 
     private final CacheEnvironment db;
     private final int blockSize;

@@ -89,6 +89,13 @@ class BadInputTest {
             assertEquals(Errno.EINVAL, assertThrows(ErrnoException.class,
                     () -> cache.mknod(Cache.ROOT, "d", FileType.DIRECTORY.modeBits() | 0755, 0, 0, 0)).errno());
             assertTrue(cache.readdir(Cache.ROOT, 0, 10).size() == 1);
+            long f = cache.create(Cache.ROOT, "big", 0644, 0, 0).ino();
+            assertEquals(Errno.EFBIG, assertThrows(ErrnoException.class,
+                    () -> cache.write(f, (1L << 48) - 1, new byte[1], 0, 1)).errno());
+            assertEquals(Errno.EFBIG, assertThrows(ErrnoException.class,
+                    () -> cache.setattr(f, AttrChange.none().withSize(1L << 48))).errno());
+            cache.write(f, (1L << 48) - 2, new byte[] {5}, 0, 1);
+            assertEquals((1L << 48) - 1, cache.getattr(f).size());
         }
     }
 
