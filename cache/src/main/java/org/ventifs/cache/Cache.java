@@ -401,7 +401,8 @@ public final class Cache implements TreeView, AutoCloseable {
      * file), its dirty blocks of epoch {@code epoch} or older are dropped (blocks rewritten
      * since the freeze stay), and base bytes past any truncation made since the freeze stay
      * hidden. Inodes deleted since the freeze are skipped. On failure nothing is changed;
-     * freeze again to retry.
+     * freeze again to retry. Call it only once the blocks of the new bases are durable in
+     * Venti ({@code BlockStore.sync()} returned): from here on the cache holds only the base.
      *
      * @throws IllegalStateException when {@code epoch} is not the outstanding frozen view's
      * @throws IllegalArgumentException when an inode was not in the frozen tree, a base is empty or
