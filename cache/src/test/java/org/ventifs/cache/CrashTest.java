@@ -16,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ventifs.venti.local.LocalVenti;
 
 /**
  * Kills a child JVM running random operations with SIGKILL at random moments, at least 50
@@ -31,6 +32,16 @@ class CrashTest {
 
     @Test
     void survivesKillsAtRandomMoments() throws Exception {
+        killRepeatedly(KILLS, null);
+    }
+
+    /** The same with snapshots in the child: data retired into Venti must read back after every kill. */
+    @Test
+    void survivesKillsWhileSnapshotsMoveDataToVenti() throws Exception {
+        killRepeatedly(Math.max(5, KILLS / 5), tmp.resolve("venti"));
+    }
+
+    private void killRepeatedly(int kills, Path ventiDir) throws Exception {
         Path dir = tmp.resolve("cache");
         Cache.format(dir, 64 << 20, 512, 0, 0);
         long rootCtime;
@@ -43,9 +54,9 @@ class CrashTest {
         int killedMidway = 0;
         long totalSynced = 0;
         long totalApplied = 0;
-        for (int round = 0; round < KILLS; round++) {
+        for (int round = 0; round < kills; round++) {
             long seed = base + round;
-            List<String> lines = runAndKill(dir, rootCtime, history.toString(), seed, timing.nextInt(250));
+            List<String> lines = runAndKill(dir, ventiDir, rootCtime, history.toString(), seed, timing.nextInt(250));
             for (String line : lines) {
                 assertFalse(line.startsWith("MISMATCH"), "seed " + seed + ": " + line);
             }
@@ -55,7 +66,7 @@ class CrashTest {
                     synced = Integer.parseInt(line.substring(7));
                 }
             }
-            int applied = matchingPrefix(dir, rootCtime, history.toString(), seed, synced);
+            int applied = matchingPrefix(dir, ventiDir, rootCtime, history.toString(), seed, synced);
             if (applied < CrashWorker.MAX_OPS) {
                 killedMidway++;
             }
@@ -63,17 +74,24 @@ class CrashTest {
             totalApplied += applied;
             history.append(history.length() == 0 ? "" : ",").append(seed).append(':').append(applied);
         }
-        System.out.printf("{\"kills\": %d, \"opsSynced\": %d, \"opsSurvived\": %d}%n", KILLS, totalSynced, totalApplied);
-        assertTrue(killedMidway >= KILLS / 2, "most kills should land while operations run, not after");
+        System.out.printf("{\"kills\": %d, \"snapshots\": %b, \"opsSynced\": %d, \"opsSurvived\": %d}%n", kills,
+                ventiDir != null, totalSynced, totalApplied);
+        if (ventiDir != null) {
+            assertTrue(inodesWithBases(dir) > 0, "some file content should have moved to Venti");
+        }
+        assertTrue(killedMidway >= kills / 2, "most kills should land while operations run, not after");
     }
 
-    private static List<String> runAndKill(Path dir, long rootCtime, String history, long seed, int delayMs)
-            throws Exception {
+    private static List<String> runAndKill(Path dir, Path ventiDir, long rootCtime, String history, long seed,
+                                           int delayMs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--add-opens", "java.base/java.nio=ALL-UNNAMED",
                 "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
                 "-cp", System.getProperty("java.class.path"), CrashWorker.class.getName(),
                 dir.toString(), Long.toString(rootCtime), history, Long.toString(seed));
+        if (ventiDir != null) {
+            pb.command().add(ventiDir.toString());
+        }
         pb.redirectErrorStream(true);
         Process child = pb.start();
         List<String> lines = new ArrayList<>();
@@ -110,12 +128,24 @@ class CrashTest {
         }
     }
 
+    private static int inodesWithBases(Path dir) throws IOException {
+        int[] count = {0};
+        try (Cache cache = Cache.open(dir, null); var txn = cache.environment().env.txnRead()) {
+            KeyScan.forEach(cache.environment().inodes, txn, new byte[0], (k, v) -> {
+                count[0] += InodeRecord.decode(v).hasBase() ? 1 : 0;
+                return true;
+            });
+        }
+        return count[0];
+    }
+
     /** The number of this round's operations the reopened cache holds, at least {@code synced}. */
-    private static int matchingPrefix(Path dir, long rootCtime, String history, long seed, int synced)
-            throws IOException {
+    private static int matchingPrefix(Path dir, Path ventiDir, long rootCtime, String history, long seed,
+                                      int synced) throws IOException {
         TreeModel model = CrashWorker.replay(rootCtime, history);
         long t = CrashWorker.time(history);
-        try (Cache cache = Cache.open(dir, null)) {
+        try (LocalVenti venti = ventiDir == null ? null : LocalVenti.open(ventiDir);
+             Cache cache = Cache.open(dir, venti)) {
             ConsistencyCheck.verify(cache);
             String actual = TreeDump.of(cache);
             RandomOps ops = new RandomOps(seed, CrashWorker.MAX_OFFSET);

@@ -2,12 +2,15 @@ package org.ventifs.cache;
 
 import java.nio.file.Path;
 import java.util.Random;
+import org.ventifs.venti.local.LocalVenti;
 
 /**
  * The child process of {@link CrashTest}: replays the earlier rounds into a model, then runs
  * random operations on the cache (checking each against the model) and syncs now and then,
  * printing {@code SYNCED n} once n operations are durable, until it is killed.
- * Arguments: cache directory, root ctime, history ("seed:count,..."), this round's seed.
+ * Arguments: cache directory, root ctime, history ("seed:count,..."), this round's seed, and
+ * optionally a LocalVenti directory: then it also freezes, archives the changed files into
+ * that store, syncs it and retires, now and then (what the snapshot layer will do).
  */
 public final class CrashWorker {
     static final int MAX_OFFSET = 3000;
@@ -23,7 +26,8 @@ public final class CrashWorker {
         long[] now = {0};
         TreeModel model = replay(rootCtime, args[2]);
         long t = time(args[2]);
-        try (Cache cache = Cache.open(dir, null, () -> now[0])) {
+        LocalVenti venti = args.length > 4 ? LocalVenti.open(Path.of(args[4])) : null;
+        try (Cache cache = Cache.open(dir, venti == null ? null : new VacBaseReader(venti), () -> now[0])) {
             TreeOps tree = TreeOps.of(cache);
             RandomOps ops = new RandomOps(seed, MAX_OFFSET);
             Random syncs = new Random(seed * 31);
@@ -40,6 +44,12 @@ public final class CrashWorker {
                     System.out.println("MISMATCH at " + done + " " + op + ": model " + want + " cache " + got);
                     System.out.flush();
                     System.exit(3);
+                }
+                if (venti != null && syncs.nextInt(40) == 0) {
+                    FrozenTree view = cache.freeze();
+                    java.util.Map<Long, byte[]> bases = TestArchiver.archive(view, venti);
+                    venti.sync();
+                    cache.retire(view.epoch(), bases);
                 }
                 if (syncs.nextInt(16) == 0) {
                     cache.sync();
