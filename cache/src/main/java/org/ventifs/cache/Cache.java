@@ -1,11 +1,15 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +28,10 @@ import org.ventifs.venti.BlockStore;
  * happens entirely or fails with an {@link ErrnoException} and changes nothing. Changes
  * survive a kill of the process as soon as the method returns, and a power loss once
  * {@link #sync()} returns. Thread-safe: writers are serialised by one lock, readers never wait.
+ *
+ * <p>What the caller (the mount) does itself: permission checks (the kernel's
+ * {@code default_permissions}), "." and ".." in listings, and the times of reads: the cache
+ * never changes atime on its own, as with {@code noatime}.
  */
 public final class Cache implements TreeView, AutoCloseable {
     /** The root directory's inode number. */
@@ -41,6 +49,7 @@ public final class Cache implements TreeView, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<Long, Integer> openCounts = new HashMap<>();
     private final AtomicBoolean unsynced = new AtomicBoolean();
+    private final Queue<Txn<byte[]>> idleReaders = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService syncer;
     private CacheHeader header;
     private FrozenTree frozen;
@@ -65,7 +74,8 @@ public final class Cache implements TreeView, AutoCloseable {
      * with mode 0755, room for {@code capacityBytes} of data and metadata, and dirty blocks of
      * {@code blockSize} bytes.
      *
-     * @throws IOException when {@code dir} already holds a cache or cannot be written
+     * @throws IOException when {@code dir} already holds a cache, cannot be written, or its disk has less
+     *     free space than {@code capacityBytes}
      * @throws IllegalArgumentException when the block size is not a multiple of 512 from 512 to 56 KiB,
      *     or the capacity is under 4 MiB
      */
@@ -82,6 +92,13 @@ public final class Cache implements TreeView, AutoCloseable {
             throw new IOException("a cache already exists in " + dir + "; remove it or choose another directory");
         }
         long capacity = (capacityBytes + 65535) & ~65535L;
+        Files.createDirectories(dir);
+        long usable = Files.getFileStore(dir).getUsableSpace();
+        if (usable < capacity) {
+            // The map is written through memory: a full disk under it would kill the process (SIGBUS).
+            throw new IOException("the disk under " + dir + " has " + (usable >> 20) + " MiB free, less than the "
+                    + (capacity >> 20) + " MiB cache capacity asked for; choose a smaller capacity or free space");
+        }
         try (CacheEnvironment db = CacheEnvironment.open(dir, capacity); Txn<byte[]> txn = db.env.txnWrite()) {
             CacheHeader h = new CacheHeader(CacheHeader.VERSION, blockSize, capacity, 1, ROOT + 1, 1, 0);
             db.putHeader(txn, h);
@@ -95,7 +112,8 @@ public final class Cache implements TreeView, AutoCloseable {
 
     /**
      * Opens the cache in {@code dir}, reclaiming the inodes left unlinked-but-open by a crash.
-     * File bases are read from {@code venti}.
+     * File bases are read from {@code venti} (when null, reading base bytes fails with EIO).
+     * Only one process may have a cache open.
      *
      * @throws IOException naming {@code dir} when it holds no cache, another format version, or corrupt bytes
      */
@@ -180,7 +198,7 @@ public final class Cache implements TreeView, AutoCloseable {
 
     /** Creates a symbolic link to {@code target}. @throws ErrnoException ENAMETOOLONG for a target over 4095 bytes, or as {@link #create} */
     public Attr symlink(long parent, String name, String target, int uid, int gid) throws IOException {
-        byte[] bytes = target.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = target.getBytes(StandardCharsets.UTF_8);
         if (bytes.length == 0 || bytes.length > TreeWriter.SYMLINK_MAX) {
             throw new ErrnoException(bytes.length == 0 ? Errno.ENOENT : Errno.ENAMETOOLONG,
                     "a symbolic link target must be 1 to " + TreeWriter.SYMLINK_MAX + " bytes");
@@ -280,7 +298,7 @@ public final class Cache implements TreeView, AutoCloseable {
      * given); ctime becomes now. @throws ErrnoException ENOENT, EISDIR or EINVAL when sizing a non-file, EFBIG
      */
     public Attr setattr(long ino, AttrChange change) throws IOException {
-        return mutate(change.hasSize(), w -> w.setattr(ino, change));
+        return mutate(false, w -> w.setattr(ino, change));
     }
 
     @Override
@@ -377,15 +395,19 @@ public final class Cache implements TreeView, AutoCloseable {
     }
 
     /**
-     * Installs the archived versions of the frozen epoch {@code epoch} and closes its view, in
-     * one transaction: each inode in {@code newBases} gets that base (a 40-byte vac entry for a
+     * Installs the archived versions of the frozen epoch {@code epoch} and closes its view (in
+     * every case, first, so that the space it pins is free for this step), then in one
+     * transaction: each inode in {@code newBases} gets that base (a 40-byte vac entry for a
      * file), its dirty blocks of epoch {@code epoch} or older are dropped (blocks rewritten
      * since the freeze stay), and base bytes past any truncation made since the freeze stay
-     * hidden. Inodes deleted since the freeze are skipped.
+     * hidden. Inodes deleted since the freeze are skipped. On failure nothing is changed;
+     * freeze again to retry. Call it only once the blocks of the new bases are durable in
+     * Venti ({@code BlockStore.sync()} returned): from here on the cache holds only the base.
      *
      * @throws IllegalStateException when {@code epoch} is not the outstanding frozen view's
-     * @throws IllegalArgumentException when a changed regular file with dirty blocks in the epoch has no new base
-     *     or an inode was not in the frozen tree (nothing is changed then)
+     * @throws IllegalArgumentException when an inode was not in the frozen tree, a base is empty or
+     *     over 65535 bytes, or a changed regular file with dirty blocks in the epoch has no new base
+     * @throws ErrnoException ENOSPC when even the reserve cannot hold the change
      */
     public void retire(long epoch, Map<Long, byte[]> newBases) throws IOException {
         writeLock.lock();
@@ -393,17 +415,32 @@ public final class Cache implements TreeView, AutoCloseable {
             if (frozen == null || frozen.isClosed() || frozen.epoch() != epoch) {
                 throw new IllegalStateException("epoch " + epoch + " is not the outstanding frozen epoch");
             }
+            Map<Long, Long> sizesAtFreeze = new HashMap<>();
+            try {
+                for (long ino : newBases.keySet()) {
+                    InodeRecord rec = frozen.inodeOrNull(ino);
+                    if (rec == null) {
+                        throw new IllegalArgumentException("inode " + ino + " is not in the tree frozen at epoch " + epoch);
+                    }
+                    sizesAtFreeze.put(ino, rec.size());
+                }
+            } catch (CorruptRecordException e) {
+                throw TreeReader.corrupt(e);
+            } finally {
+                frozen.close();
+            }
             CacheHeader next = header.withRetiredEpoch(epoch);
             try (Txn<byte[]> txn = db.env.txnWrite()) {
-                new Retirement(db, reader, content, frozen, txn).retire(newBases);
+                new Retirement(db, reader, content, epoch, sizesAtFreeze, txn).retire(newBases);
                 db.putHeader(txn, next);
                 txn.commit();
             } catch (Env.MapFullException e) {
                 throw full();
+            } catch (CorruptRecordException e) {
+                throw TreeReader.corrupt(e);
             }
             header = next;
             unsynced.set(true);
-            frozen.close();
         } finally {
             writeLock.unlock();
         }
@@ -422,6 +459,9 @@ public final class Cache implements TreeView, AutoCloseable {
             }
             if (frozen != null) {
                 frozen.close();
+            }
+            for (Txn<byte[]> txn; (txn = idleReaders.poll()) != null; ) {
+                txn.close();
             }
             if (!db.env.isClosed()) {
                 db.sync();
@@ -453,7 +493,7 @@ public final class Cache implements TreeView, AutoCloseable {
         try (Txn<byte[]> txn = db.env.txnWrite()) {
             TreeWriter w = new TreeWriter(db, reader, content, txn, header, clock.getAsLong(), this::isOpen);
             R result = op.apply(w);
-            if (consumesSpace && db.usedPages(txn) > db.mapPages() - db.reservePages()) {
+            if (consumesSpace && db.intoReserve(txn)) {
                 throw full();
             }
             if (!w.header().equals(header)) {
@@ -472,9 +512,19 @@ public final class Cache implements TreeView, AutoCloseable {
         }
     }
 
+    /** Runs {@code step} in a read transaction, reusing reset ones (starting a fresh one takes a reader-table lock). */
     private <R> R read(TreeReader.Step<R> step) throws IOException {
-        try (Txn<byte[]> txn = db.env.txnRead()) {
+        Txn<byte[]> txn = idleReaders.poll();
+        if (txn == null) {
+            txn = db.env.txnRead();
+        } else {
+            txn.renew();
+        }
+        try {
             return TreeReader.run(txn, step);
+        } finally {
+            txn.reset();
+            idleReaders.offer(txn);
         }
     }
 

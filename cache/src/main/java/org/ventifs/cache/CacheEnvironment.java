@@ -1,7 +1,10 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import org.lmdbjava.ByteArrayProxy;
 import org.lmdbjava.Dbi;
@@ -13,14 +16,17 @@ import org.lmdbjava.Txn;
 
 /**
  * The cache's LMDB environment and its tables (docs/cache-format.md). Opened with
- * {@code MDB_NOSYNC}: commits reach the OS at once (safe against kill -9) and the disk
- * when {@link #sync()} runs. {@code MDB_NOTLS} lets a frozen view's read transaction move
+ * {@code MDB_WRITEMAP | MDB_NOSYNC}: commits write pages straight into the shared mapping,
+ * so they are in the OS's hands at once (safe against kill -9) and on disk when
+ * {@link #sync()} runs. {@code MDB_NOTLS} lets a frozen view's read transaction move
  * between threads.
  */
 final class CacheEnvironment implements AutoCloseable {
     /** Pages that only space-freeing operations may use, so deleting works when the cache is full. */
     static final long MIN_RESERVE_PAGES = 256;
     private static final int MAX_READERS = 510;
+    /** The file whose lock says a process has the cache open (LMDB alone would let two share it). */
+    static final String LOCK_FILE = "ventifs-cache.lock";
 
     final Env<byte[]> env;
     final Dbi<byte[]> header;
@@ -35,11 +41,14 @@ final class CacheEnvironment implements AutoCloseable {
     final long pageSize;
     private long mapPages;
 
+    private final FileChannel lockFile;
+
     @SuppressWarnings("unchecked")
-    private CacheEnvironment(Path dir, long capacity) throws IOException {
+    private CacheEnvironment(Path dir, long capacity, FileChannel lockFile) throws IOException {
+        this.lockFile = lockFile;
         try {
             env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(capacity).setMaxDbs(8)
-                    .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS);
+                    .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS, EnvFlags.MDB_WRITEMAP);
         } catch (LmdbException e) {
             throw new IOException("cannot open the cache in " + dir + " (" + e.getMessage()
                     + "); check that it is a ventifs cache directory and not in use", e);
@@ -60,7 +69,21 @@ final class CacheEnvironment implements AutoCloseable {
     /** Opens (creating when absent) the environment in {@code dir} with a map of {@code capacity} bytes. */
     static CacheEnvironment open(Path dir, long capacity) throws IOException {
         Files.createDirectories(dir);
-        return new CacheEnvironment(dir, capacity);
+        FileChannel lock = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (lock.tryLock() == null) {
+                throw new IOException("the cache in " + dir + " is in use by another process; stop it (unmount) first");
+            }
+            CacheEnvironment db = new CacheEnvironment(dir, capacity, lock);
+            db.env.readerCheck(); // clear reader slots left by killed processes, which would pin old pages
+            return db;
+        } catch (OverlappingFileLockException e) {
+            lock.close();
+            throw new IOException("the cache in " + dir + " is already open in this process", e);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** The map's size in pages: the capacity. */
@@ -99,6 +122,19 @@ final class CacheEnvironment implements AutoCloseable {
         return used + 2; // the main table, which holds the eight table records, fits in a branch and a leaf
     }
 
+    /**
+     * Whether {@code txn} leaves fewer than {@link #reservePages()} pages free. Counting the
+     * tables' pages takes eight calls, so it is skipped while the high-water mark of the last
+     * commit is far from the end of the map (one operation writes far less than a reserve).
+     */
+    boolean intoReserve(Txn<byte[]> txn) {
+        long highWater = env.info().lastPageNumber + 1;
+        if (highWater + 4 * reservePages() < mapPages) {
+            return false;
+        }
+        return usedPages(txn) > mapPages - reservePages();
+    }
+
     /** Pages that space-consuming operations must leave free. */
     long reservePages() {
         return Math.max(MIN_RESERVE_PAGES, mapPages / 64);
@@ -109,8 +145,14 @@ final class CacheEnvironment implements AutoCloseable {
         env.sync(true);
     }
 
+    /** Closes the environment and releases the directory's lock. */
     @Override
     public void close() {
         env.close();
+        try {
+            lockFile.close();
+        } catch (IOException e) {
+            // closing releases the lock in any case
+        }
     }
 }

@@ -10,11 +10,19 @@ import java.util.Arrays;
 record DirtyBlock(long epoch, byte[] data) {
     /** A block written in {@code epoch} holding {@code length} bytes of {@code src}, trailing zeros dropped. */
     static DirtyBlock of(long epoch, byte[] src, int length) {
+        return decode(encode(epoch, src, length));
+    }
+
+    /** The encoding of {@link #of}{@code (epoch, src, length)}, built with one copy (the write path). */
+    static byte[] encode(long epoch, byte[] src, int length) {
         int kept = length;
         while (kept > 0 && src[kept - 1] == 0) {
             kept--;
         }
-        return new DirtyBlock(epoch, Arrays.copyOf(src, kept));
+        byte[] out = new byte[8 + kept];
+        ByteBuffer.wrap(out).putLong(epoch);
+        System.arraycopy(src, 0, out, 8, kept);
+        return out;
     }
 
     byte[] encode() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.lmdbjava.Txn;
+import org.ventifs.vac.Entry;
 
 /**
  * A regular file's bytes: dirty blocks in the {@code blocks} table over the file's base in
@@ -14,7 +15,7 @@ import org.lmdbjava.Txn;
  */
 final class FileContent {
     /** The largest file, as vac can store it: 2^48 - 1 bytes. */
-    static final long MAX_SIZE = (1L << 48) - 1;
+    static final long MAX_SIZE = Entry.MAX_SIZE;
 
     private final CacheEnvironment db;
     private final int blockSize;
@@ -94,7 +95,7 @@ final class FileContent {
                 readBlockPart(txn, ino, rec, blockNo, 0, block, 0, blockSize);
             }
             System.arraycopy(src, srcOffset + done, block, inBlock, chunk);
-            putBlock(txn, ino, blockNo, DirtyBlock.of(epoch, block, blockSize));
+            db.blocks.put(txn, new BlockKey(ino, blockNo).encode(), DirtyBlock.encode(epoch, block, blockSize));
             done += chunk;
         }
         return rec.edit().size(Math.max(rec.size(), offset + length)).build();
@@ -119,15 +120,11 @@ final class FileContent {
             byte[] key = new BlockKey(ino, newSize / blockSize).encode();
             byte[] stored = db.blocks.get(txn, key);
             if (stored != null && stored.length - 8 > keep) {
-                db.blocks.put(txn, key, DirtyBlock.of(epoch, Arrays.copyOfRange(stored, 8, 8 + keep), keep).encode());
+                db.blocks.put(txn, key, DirtyBlock.encode(epoch, Arrays.copyOfRange(stored, 8, 8 + keep), keep));
             }
         }
         long shrinkMin = rec.shrinkEpoch() == epoch ? Math.min(rec.shrinkMin(), newSize) : newSize;
         return rec.edit().size(newSize).baseValid(Math.min(rec.baseValid(), newSize)).shrink(epoch, shrinkMin).build();
-    }
-
-    private void putBlock(Txn<byte[]> txn, long ino, long blockNo, DirtyBlock block) {
-        db.blocks.put(txn, new BlockKey(ino, blockNo).encode(), block.encode());
     }
 
     /** Deletes every dirty block of {@code ino}. */

@@ -14,20 +14,23 @@ final class Retirement {
     private final CacheEnvironment db;
     private final TreeReader reader;
     private final FileContent content;
-    private final FrozenTree frozen;
+    private final long epoch;
+    private final Map<Long, Long> sizesAtFreeze;
     private final Txn<byte[]> txn;
 
-    Retirement(CacheEnvironment db, TreeReader reader, FileContent content, FrozenTree frozen, Txn<byte[]> txn) {
+    /** A retirement of {@code epoch}, given the frozen sizes of the inodes getting new bases. */
+    Retirement(CacheEnvironment db, TreeReader reader, FileContent content, long epoch, Map<Long, Long> sizesAtFreeze,
+               Txn<byte[]> txn) {
         this.db = db;
         this.reader = reader;
         this.content = content;
-        this.frozen = frozen;
+        this.epoch = epoch;
+        this.sizesAtFreeze = sizesAtFreeze;
         this.txn = txn;
     }
 
     /** Installs {@code newBases}, drops the epoch's blocks they cover, and forgets the epoch's changed set. */
     void retire(Map<Long, byte[]> newBases) {
-        long epoch = frozen.epoch();
         List<byte[]> changedKeys = new ArrayList<>();
         TreeSet<Long> changedInodes = new TreeSet<>();
         KeyScan.forEach(db.changed, txn, new byte[0], (k, v) -> {
@@ -48,21 +51,17 @@ final class Retirement {
             }
         }
         for (Map.Entry<Long, byte[]> e : newBases.entrySet()) {
-            install(e.getKey(), e.getValue(), epoch);
+            install(e.getKey(), e.getValue());
         }
         for (byte[] k : changedKeys) {
             db.changed.delete(txn, k);
         }
     }
 
-    private void install(long ino, byte[] base, long epoch) {
+    private void install(long ino, byte[] base) {
         if (base.length == 0 || base.length > 0xffff) {
             throw new IllegalArgumentException("the base of inode " + ino + " is " + base.length
                     + " bytes; a base is 1 to 65535 bytes");
-        }
-        InodeRecord atFreeze = frozen.inodeOrNull(ino);
-        if (atFreeze == null) {
-            throw new IllegalArgumentException("inode " + ino + " is not in the tree frozen at epoch " + epoch);
         }
         InodeRecord now = reader.inodeOrNull(txn, ino);
         if (now == null) {
@@ -70,7 +69,7 @@ final class Retirement {
         }
         long valid = 0;
         if (now.type() == FileType.REGULAR) {
-            valid = atFreeze.size();
+            valid = sizesAtFreeze.get(ino);
             if (now.shrinkEpoch() > epoch) {
                 valid = Math.min(valid, now.shrinkMin());
             }

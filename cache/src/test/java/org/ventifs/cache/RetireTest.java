@@ -115,11 +115,15 @@ class RetireTest {
     @Test
     void retireRefusesToDropBlocksWithoutABase() throws IOException {
         FrozenTree view = cache.freeze();
-        assertThrows(IllegalArgumentException.class, () -> cache.retire(view.epoch(), Map.of()));
-        assertArrayEquals(content, readAll());
         assertThrows(IllegalStateException.class, cache::freeze);
         assertThrows(IllegalStateException.class, () -> cache.retire(view.epoch() + 1, Map.of()));
-        retire(view);
+        assertThrows(IllegalArgumentException.class, () -> cache.retire(view.epoch(), Map.of()));
+        assertArrayEquals(content, readAll());
+        assertThrows(IllegalStateException.class, () -> cache.retire(view.epoch(), Map.of()), "the view is closed");
+        FrozenTree again = cache.freeze();
+        assertEquals(4, again.dirtyBlocks(file).length, "the failed retire dropped nothing");
+        retire(again);
+        assertArrayEquals(content, readAll());
     }
 
     @Test
