@@ -35,6 +35,7 @@ final class ServerConnection implements Runnable {
     private final BooleanSupplier draining;
     private final Consumer<String> log;
     private final String peer;
+    private volatile WatchedOutput output;
 
     ServerConnection(Socket socket, RequestHandler handler, long idleNanos, BooleanSupplier draining,
             Consumer<String> log) {
@@ -53,6 +54,20 @@ final class ServerConnection implements Runnable {
         } catch (IOException ignored) {
             // closing is all we wanted
         }
+    }
+
+    /**
+     * Closes the connection when a reply has been blocked for more than the idle
+     * timeout because the peer stopped reading; returns whether it did.
+     */
+    boolean cutIfStuck() {
+        WatchedOutput o = output;
+        if (o != null && o.stuckLongerThan(idleNanos)) {
+            log.accept("venti client " + peer + ": closed, it stopped reading its replies");
+            abort();
+            return true;
+        }
+        return false;
     }
 
     @Override
@@ -75,7 +90,8 @@ final class ServerConnection implements Runnable {
     private void serve() throws IOException {
         WatchedInput watched = new WatchedInput(socket.getInputStream(), draining);
         BufferedInputStream in = new BufferedInputStream(watched, BUFFER);
-        BufferedOutputStream out = new BufferedOutputStream(socket.getOutputStream(), BUFFER);
+        output = new WatchedOutput(socket.getOutputStream());
+        BufferedOutputStream out = new BufferedOutputStream(output, BUFFER);
         Handshake.OURS.write(out);
         out.flush();
         watched.expect("the version line", idleNanos, false);

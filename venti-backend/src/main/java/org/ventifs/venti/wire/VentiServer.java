@@ -61,6 +61,7 @@ public final class VentiServer implements Closeable {
     private final Map<ServerConnection, Thread> connections = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final Thread acceptor;
+    private final Thread watchdog;
     private volatile boolean draining;
 
     private VentiServer(BlockStore store, Settings settings, ServerSocket listener) {
@@ -70,6 +71,8 @@ public final class VentiServer implements Closeable {
         this.handler = new RequestHandler(store, settings.log());
         this.acceptor = new Thread(this::acceptLoop, "venti-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
+        this.watchdog = new Thread(this::watchLoop, "venti-watchdog-" + listener.getLocalPort());
+        watchdog.setDaemon(true);
     }
 
     /**
@@ -89,6 +92,7 @@ public final class VentiServer implements Closeable {
         }
         VentiServer server = new VentiServer(store, settings, listener);
         server.acceptor.start();
+        server.watchdog.start();
         return server;
     }
 
@@ -118,7 +122,7 @@ public final class VentiServer implements Closeable {
             } catch (IOException e) {
                 if (!draining) {
                     settings.log().accept("venti server " + address() + ": accept failed: " + e.getMessage());
-                    pause(); // out of file descriptors, say: let connections finish before trying again
+                    pause(100); // out of file descriptors, say: let connections finish before trying again
                 }
                 continue;
             }
@@ -151,6 +155,14 @@ public final class VentiServer implements Closeable {
         }
     }
 
+    /** Once a second, cuts connections whose peer has stopped reading replies. */
+    private void watchLoop() {
+        while (!draining) {
+            connections.keySet().forEach(ServerConnection::cutIfStuck);
+            pause(1000);
+        }
+    }
+
     /**
      * Stops accepting, lets open connections answer what they have received (closing
      * those still busy after the drain timeout), then syncs the store. Idempotent.
@@ -178,9 +190,9 @@ public final class VentiServer implements Closeable {
         store.sync();
     }
 
-    private static void pause() {
+    private static void pause(long millis) {
         try {
-            Thread.sleep(100);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

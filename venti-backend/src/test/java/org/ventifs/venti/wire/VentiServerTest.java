@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +184,21 @@ class VentiServerTest {
                 p.send(new Tgoodbye(0));
                 assertTrue(p.closedByServer());
             }
+            assertTrue(s.awaitOpenConnections(0));
+        }
+    }
+
+    @Test
+    void cutsAClientThatStopsReadingItsReplies() throws Exception {
+        try (RunningServer s = RunningServer.start(dir); RawPeer p = RawPeer.session(s.address(), Framing.V04)) {
+            byte[] big = new byte[BlockStore.MAX_BLOCK_SIZE];
+            Arrays.fill(big, (byte) 7);
+            p.send(new Twrite(0, BlockType.DATA, big));
+            p.receive();
+            for (int i = 0; i < 2000; i++) {
+                p.send(new Tread(i % 256, Score.of(big), BlockType.DATA, big.length));
+            }
+            assertNotNull(s.awaitLog("stopped reading its replies"));
             assertTrue(s.awaitOpenConnections(0));
         }
     }
