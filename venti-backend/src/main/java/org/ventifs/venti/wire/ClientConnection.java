@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntFunction;
@@ -33,6 +34,9 @@ final class ClientConnection {
     private final InputStream in;
     private final AtomicReferenceArray<CompletableFuture<VentiMessage>> pending = new AtomicReferenceArray<>(TAGS);
     private final ArrayBlockingQueue<Integer> freeTags = new ArrayBlockingQueue<>(TAGS);
+    /** Bodies waiting for the writer; at most one per tag, so bounded by 256 messages. */
+    private final LinkedBlockingQueue<byte[]> outgoing = new LinkedBlockingQueue<>();
+    private Thread writer; // set once, before the reader starts
     private volatile IOException failure;
 
     private ClientConnection(VentiAddress address, Socket socket, Framing framing, InputStream in,
@@ -81,6 +85,9 @@ final class ClientConnection {
             }
             socket.setSoTimeout(0);
             ClientConnection connection = new ClientConnection(address, socket, framing, in, out);
+            connection.writer = new Thread(connection::writeRequests, "venti-client-writer " + address);
+            connection.writer.setDaemon(true);
+            connection.writer.start();
             Thread reader = new Thread(connection::readReplies, "venti-client-reader " + address);
             reader.setDaemon(true);
             reader.start();
@@ -113,15 +120,7 @@ final class ClientConnection {
         CompletableFuture<VentiMessage> reply = new CompletableFuture<>();
         byte[] body = build.apply(tag).encode();
         pending.set(tag, reply);
-        try {
-            synchronized (out) {
-                framing.write(out, body);
-                out.flush();
-            }
-        } catch (IOException e) {
-            fail(new IOException("lost the connection to venti server " + address + " while sending: "
-                    + e.getMessage(), e));
-        }
+        outgoing.add(body);
         IOException f = failure;
         if (f != null && pending.compareAndSet(tag, reply, null)) {
             reply.completeExceptionally(f);
@@ -157,6 +156,7 @@ final class ClientConnection {
         } catch (IOException ignored) {
             // already failing
         }
+        writer.interrupt();
         for (int tag = 0; tag < TAGS; tag++) {
             CompletableFuture<VentiMessage> f = pending.getAndSet(tag, null);
             if (f != null) {
@@ -180,6 +180,30 @@ final class ClientConnection {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while waiting to send to venti server " + address);
             }
+        }
+    }
+
+    /**
+     * Writes queued requests, flushing only when the queue runs dry, so that a burst
+     * of pipelined requests goes out in few system calls.
+     */
+    private void writeRequests() {
+        try {
+            while (true) {
+                byte[] body = outgoing.take();
+                synchronized (out) {
+                    do {
+                        framing.write(out, body);
+                        body = outgoing.poll();
+                    } while (body != null);
+                    out.flush();
+                }
+            }
+        } catch (InterruptedException e) {
+            // the connection failed or was closed
+        } catch (IOException e) {
+            fail(new IOException("lost the connection to venti server " + address + " while sending: "
+                    + e.getMessage(), e));
         }
     }
 
