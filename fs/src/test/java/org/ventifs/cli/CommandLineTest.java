@@ -2,28 +2,16 @@ package org.ventifs.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class CommandLineTest {
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        CommandLine cl = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+    private static CommandRun run(String... args) {
+        return CommandRun.of(args);
     }
 
     @Test
     void topLevelHelpListsEverySubcommand() {
-        Result r = run("--help");
+        CommandRun r = run("--help");
         assertEquals(0, r.code);
         for (String sub : new String[] {"mount", "snap", "dumps", "status", "history", "format", "check",
                 "vac", "unvac", "venti", "bench"}) {
@@ -33,7 +21,7 @@ class CommandLineTest {
 
     @Test
     void ventiHelpListsServeAndRebuildIndex() {
-        Result r = run("venti", "--help");
+        CommandRun r = run("venti", "--help");
         assertEquals(0, r.code);
         assertTrue(r.out.contains("serve"));
         assertTrue(r.out.contains("rebuild-index"));

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.ventifs.venti.BlockStore;
+import org.ventifs.venti.local.LocalVenti;
+import org.ventifs.venti.local.LocalVentiConfig;
 
-/** A VentiServer on a loopback port over a store in a temporary folder, with its log kept for checks. */
+/** A VentiServer on a loopback port over a LocalVenti in a temporary folder, with its log kept for checks. */
 final class RunningServer implements AutoCloseable {
     final BlockStore store;
     final VentiServer server;
@@ -27,7 +29,19 @@ final class RunningServer implements AutoCloseable {
     }
 
     static RunningServer start(Path dir, UnaryOperator<VentiServer.Settings> tweak) throws IOException {
-        return new RunningServer(ServedStore.open(dir), tweak);
+        return start(dir, LocalVentiConfig.DEFAULT, tweak);
+    }
+
+    /** Serves a new {@link LocalVenti} in {@code dir}/store with {@code config}. */
+    static RunningServer start(Path dir, LocalVentiConfig config, UnaryOperator<VentiServer.Settings> tweak)
+            throws IOException {
+        LocalVenti store = LocalVenti.open(dir.resolve("store"), config);
+        try {
+            return new RunningServer(store, tweak);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     VentiAddress address() {

@@ -1,0 +1,173 @@
+package org.ventifs.venti.local;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ventifs.venti.CorruptBlockException;
+import org.ventifs.venti.Score;
+
+/**
+ * One arena file opened for reading. Reads are positional, so any number of threads
+ * may read at once, also while an {@link ArenaAppender} appends to the same file.
+ */
+final class Arena implements AutoCloseable {
+    /** Each reading thread's buffer for one whole clump: a direct buffer spares the JDK a copy. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocateDirect(ClumpHeader.SIZE + org.ventifs.venti.BlockStore.MAX_BLOCK_SIZE));
+
+    private final Path path;
+    private final ArenaHeader header;
+    private final FileChannel channel;
+
+    private Arena(Path path, ArenaHeader header, FileChannel channel) {
+        this.path = path;
+        this.header = header;
+        this.channel = channel;
+    }
+
+    /**
+     * Opens the arena file at {@code path}, which must hold arena {@code number}.
+     *
+     * @throws FormatException when its header is damaged or names another number
+     * @throws IOException when the file cannot be read
+     */
+    static Arena open(Path path, int number) throws IOException {
+        FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            ArenaHeader header = ArenaHeader.decode(readFully(ch, 0, (int) Math.min(ArenaHeader.SIZE, ch.size())));
+            if (header.number() != number) {
+                throw new FormatException("arena file " + path + " holds arena " + header.number()
+                        + ", not " + number);
+            }
+            return new Arena(path, header, ch);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            if (e instanceof FormatException) {
+                throw new FormatException("arena file " + path + ": " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    ArenaHeader header() {
+        return header;
+    }
+
+    int number() {
+        return header.number();
+    }
+
+    /** The file's current size in bytes. */
+    long size() throws IOException {
+        return channel.size();
+    }
+
+    /**
+     * Reads the clump at {@code address}, which the index says holds {@code key}, and
+     * returns the block, after checking it hashes to its score when {@code verify}
+     * (a caller that skips that must compare the bytes with ones it knows hash right).
+     *
+     * @throws CorruptBlockException naming the score and this file when anything does not verify
+     * @throws IOException when the file cannot be read
+     */
+    byte[] readBlock(BlockKey key, ClumpAddress address, boolean verify) throws IOException {
+        ByteBuffer clump = READ_BUFFER.get().clear().limit(address.length());
+        while (clump.hasRemaining()) {
+            if (channel.read(clump, address.offset() + clump.position()) < 0) {
+                throw corrupt(key, address, "the file ends at " + (address.offset() + clump.position()));
+            }
+        }
+        clump.flip();
+        byte[] head = new byte[ClumpHeader.SIZE];
+        clump.get(head);
+        try {
+            ClumpHeader h = ClumpHeader.decode(head, 0);
+            if (!h.score().equals(key.score()) || h.wireType() != key.wireType()) {
+                throw corrupt(key, address, "the clump there holds " + h.score() + "/" + h.wireType());
+            }
+            if (h.clumpLength() != address.length()) {
+                throw corrupt(key, address, "the clump there is " + h.clumpLength() + " bytes, the index says "
+                        + address.length());
+            }
+            byte[] stored = new byte[h.storedSize()];
+            clump.get(stored);
+            byte[] block = h.encoding() == ClumpEncoding.RAW ? stored : ClumpCodec.decode(h, stored, 0);
+            if (verify && !Score.of(block).equals(key.score())) {
+                throw corrupt(key, address, "its bytes do not hash to its score");
+            }
+            return block;
+        } catch (FormatException e) {
+            throw corrupt(key, address, e.getMessage());
+        }
+    }
+
+    /** A clump read without verification: its offset, header and stored bytes. */
+    record StoredClump(long offset, ClumpHeader header, byte[] stored) {
+    }
+
+    /**
+     * Reads the whole clumps between {@code from} (a clump boundary) and {@code to} with
+     * one positional read; stops early at anything that is not a clump header.
+     */
+    List<StoredClump> readClumps(long from, long to) throws IOException {
+        ByteBuffer window = ByteBuffer.allocate((int) (to - from));
+        while (window.hasRemaining() && channel.read(window, from + window.position()) > 0) {
+            // Reads until the window is full or the file ends.
+        }
+        byte[] bytes = window.array();
+        int filled = window.position();
+        List<StoredClump> clumps = new ArrayList<>();
+        int at = 0;
+        while (filled - at >= ClumpHeader.SIZE) {
+            ClumpHeader h;
+            try {
+                h = ClumpHeader.decode(bytes, at);
+            } catch (FormatException e) {
+                break;
+            }
+            if (filled - at < h.clumpLength()) {
+                break;
+            }
+            int dataAt = at + ClumpHeader.SIZE;
+            clumps.add(new StoredClump(from + at, h, Arrays.copyOfRange(bytes, dataAt, dataAt + h.storedSize())));
+            at += h.clumpLength();
+        }
+        return clumps;
+    }
+
+    private CorruptBlockException corrupt(BlockKey key, ClumpAddress address, String why) {
+        return new CorruptBlockException("block " + key + " in arena file " + path + " at offset "
+                + address.offset() + " is corrupt: " + why + "; run ventifs check --read-data");
+    }
+
+    /**
+     * Reads exactly {@code length} bytes at {@code position}.
+     *
+     * @throws FormatException when the file ends first
+     */
+    static byte[] readFully(FileChannel ch, long position, int length) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(length);
+        while (buf.hasRemaining()) {
+            int n = ch.read(buf, position + buf.position());
+            if (n < 0) {
+                throw new FormatException("file ends at " + (position + buf.position()) + ", inside " + length
+                        + " bytes read at " + position);
+            }
+        }
+        return buf.array();
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

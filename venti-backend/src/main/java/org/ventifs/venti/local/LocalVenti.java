@@ -1,0 +1,319 @@
+package org.ventifs.venti.local;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import org.ventifs.venti.BlockStore;
+import org.ventifs.venti.BlockTooLargeException;
+import org.ventifs.venti.BlockType;
+import org.ventifs.venti.NoSuchBlockException;
+import org.ventifs.venti.Score;
+import org.ventifs.venti.ScoreCollisionException;
+
+/**
+ * The embedded Venti store: append-only arena files in {@code DIR/arenas}, an LMDB
+ * index in {@code DIR/index} that is only a cache of them, and a byte-bounded cache
+ * of recently read blocks. See docs/store-format.md.
+ *
+ * <p>Thread-safe. Writes append under one lock; reads run in parallel. Index entries
+ * of writes not yet synced live in memory and reach LMDB, with the high-water mark,
+ * in one transaction per {@link #sync} (or per checkpoint, every few thousand writes).
+ */
+public final class LocalVenti implements BlockStore {
+    private final Path dir;
+    private final LocalVentiConfig config;
+    private final StoreLock storeLock;
+    private final ArenaDirectory arenas;
+    private final Index index;
+    private final Cache<BlockKey, byte[]> cache;
+    private final Map<Integer, Arena> readers = new ConcurrentHashMap<>();
+    private final Map<BlockKey, ClumpAddress> unsynced;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReadAhead readAhead;
+    private final StoreRecovery.Outcome recovery;
+    /** Guarded by writeLock. */
+    private volatile ArenaAppender appender;
+    /** The high-water mark last committed to the index; guarded by writeLock. */
+    private HighWaterMark committedMark;
+    private volatile boolean closed;
+
+    private LocalVenti(Path dir, LocalVentiConfig config, StoreLock storeLock, Index index) throws IOException {
+        this.dir = dir;
+        this.config = config;
+        this.storeLock = storeLock;
+        this.arenas = new ArenaDirectory(dir.resolve("arenas"));
+        this.index = index;
+        this.unsynced = new ConcurrentHashMap<>(config.checkpointEntries() * 2);
+        this.readAhead = new ReadAhead(config.readAheadBytes());
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(config.cacheBytes())
+                .weigher((BlockKey k, byte[] v) -> v.length + 64)
+                // Upkeep on the calling thread: no hand-off to a pool on every read.
+                .executor(Runnable::run)
+                .build();
+        this.recovery = StoreRecovery.run(arenas, index, config.arenaCapacity());
+        this.appender = recovery.appender();
+        this.committedMark = index.highWater();
+    }
+
+    /**
+     * Opens the store in {@code dir} with the default configuration, creating it when
+     * the folder is empty or absent, and re-indexing what the index lacks.
+     *
+     * @throws IOException when the store is in use, damaged beyond its torn tail, or unreadable
+     */
+    public static LocalVenti open(Path dir) throws IOException {
+        return open(dir, LocalVentiConfig.DEFAULT);
+    }
+
+    /** As {@link #open(Path)}, with {@code config}. */
+    public static LocalVenti open(Path dir, LocalVentiConfig config) throws IOException {
+        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir.resolve("arenas")) && !isEmptyFolder(dir)) {
+            throw new IOException(dir + " holds other files and no store; name an empty or absent folder for a new store");
+        }
+        StoreLock lock = StoreLock.acquire(dir);
+        Index index = null;
+        try {
+            index = Index.open(dir.resolve("index"));
+            return new LocalVenti(dir, config, lock, index);
+        } catch (IOException | RuntimeException e) {
+            if (index != null) {
+                index.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Whether {@code dir} holds nothing but what an interrupted first open may have left (lock, index). */
+    private static boolean isEmptyFolder(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.map(p -> p.getFileName().toString()).allMatch(n -> n.equals("lock") || n.equals("index"));
+        }
+    }
+
+    /** The store's folder. */
+    public Path dir() {
+        return dir;
+    }
+
+    /** Bytes of torn clumps cut from the last arena's tail when this store opened (0 normally). */
+    public long droppedTailBytes() {
+        return recovery.droppedBytes();
+    }
+
+    /** Clumps that were missing from the index and were indexed again when this store opened. */
+    public long clumpsReindexedOnOpen() {
+        return recovery.clumpsIndexed();
+    }
+
+    @Override
+    public Score put(BlockType type, byte[] data, int offset, int length) throws IOException {
+        if (length > MAX_BLOCK_SIZE) {
+            throw new BlockTooLargeException(length);
+        }
+        checkOpen();
+        if (length == 0) {
+            return Score.ZERO;
+        }
+        Score score = Score.of(data, offset, length);
+        BlockKey key = BlockKey.of(score, type);
+        Optional<ClumpAddress> existing = locate(key);
+        if (existing.isEmpty()) {
+            ClumpCodec.Encoded clump = ClumpCodec.encode(key.wireType(), score, data, offset, length);
+            writeLock.lock();
+            try {
+                checkOpen();
+                existing = locate(key);
+                if (existing.isEmpty()) {
+                    append(key, clump);
+                    return score;
+                }
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        return confirmDuplicate(key, existing.get(), type, data, offset, length);
+    }
+
+    /**
+     * Compares a block being written with the stored block of the same key. Equal
+     * bytes need no hashing of the stored copy: the new bytes hash to the score, so
+     * the stored ones do too. Only a mismatch is verified, to tell a collision from
+     * a corrupt arena.
+     */
+    private Score confirmDuplicate(BlockKey key, ClumpAddress address, BlockType type, byte[] data, int offset,
+            int length) throws IOException {
+        byte[] cached = cache.getIfPresent(key);
+        byte[] stored = cached;
+        if (stored == null) {
+            ensureFlushed(address);
+            stored = reader(address.arena()).readBlock(key, address, false);
+        }
+        if (Arrays.equals(stored, 0, stored.length, data, offset, offset + length)) {
+            return key.score();
+        }
+        if (cached == null) {
+            // Throws CorruptBlockException when the stored copy is damaged rather than different.
+            reader(address.arena()).readBlock(key, address, true);
+        }
+        throw new ScoreCollisionException(key.score(), type);
+    }
+
+    @Override
+    public byte[] get(Score score, BlockType type) throws IOException {
+        if (score.isZero()) {
+            return new byte[0];
+        }
+        checkOpen();
+        BlockKey key = BlockKey.of(score, type);
+        byte[] cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return cached.clone();
+        }
+        Optional<ClumpAddress> address = locate(key);
+        if (address.isEmpty()) {
+            throw new NoSuchBlockException(score, type);
+        }
+        return read(key, address.get());
+    }
+
+    @Override
+    public void sync() throws IOException {
+        writeLock.lock();
+        try {
+            checkOpen();
+            checkpoint();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Syncs and releases the store; later calls fail. Closing twice does nothing. */
+    @Override
+    public void close() throws IOException {
+        writeLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            try {
+                checkpoint();
+            } finally {
+                closed = true;
+                appender.close();
+                for (Arena a : readers.values()) {
+                    a.close();
+                }
+                index.close();
+                storeLock.close();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Where the clump of {@code key} lives: unsynced writes first, then the index. */
+    private Optional<ClumpAddress> locate(BlockKey key) throws IOException {
+        ClumpAddress a = unsynced.get(key);
+        return a != null ? Optional.of(a) : index.lookup(key);
+    }
+
+    /**
+     * Reads and verifies the block at {@code address} (read-ahead first, then the
+     * arena) and returns an array the caller owns; the cache keeps a copy.
+     */
+    private byte[] read(BlockKey key, ClumpAddress address) throws IOException {
+        byte[] block = readAhead.take(key);
+        if (block != null) {
+            // A sequential scan: caching its blocks would only push hot ones out.
+            return block;
+        }
+        ensureFlushed(address);
+        Arena arena = reader(address.arena());
+        block = arena.readBlock(key, address, true);
+        ArenaAppender current = appender;
+        readAhead.afterMiss(arena, address, current.number() == address.arena() ? current.flushedEnd() : arena.size());
+        if (config.cacheBytes() == 0) {
+            // Caffeine evicts asynchronously: a zero-byte cache would still hold entries a moment.
+            return block;
+        }
+        cache.put(key, block);
+        return block.clone();
+    }
+
+    /** Flushes the write buffer when {@code address} is still in it. */
+    private void ensureFlushed(ClumpAddress address) throws IOException {
+        ArenaAppender a = appender;
+        if (a.number() == address.arena() && a.flushedEnd() < address.end()) {
+            writeLock.lock();
+            try {
+                if (appender.number() == address.arena() && appender.flushedEnd() < address.end()) {
+                    appender.flush();
+                }
+            } finally {
+                writeLock.unlock();
+            }
+        }
+    }
+
+    private Arena reader(int number) throws IOException {
+        Arena a = readers.get(number);
+        if (a != null) {
+            return a;
+        }
+        synchronized (readers) {
+            a = readers.get(number);
+            if (a == null) {
+                checkOpen();
+                a = Arena.open(arenas.path(number), number);
+                readers.put(number, a);
+            }
+            return a;
+        }
+    }
+
+    /** Appends a new clump; the caller holds the write lock. */
+    private void append(BlockKey key, ClumpCodec.Encoded clump) throws IOException {
+        if (!appender.fits(clump.header().clumpLength())) {
+            appender.seal();
+            int next = appender.number() + 1;
+            ArenaAppender fresh = ArenaAppender.create(arenas.path(next), new ArenaHeader(next, config.arenaCapacity()));
+            appender.close();
+            appender = fresh;
+        }
+        unsynced.put(key, appender.append(clump));
+        if (unsynced.size() >= config.checkpointEntries()) {
+            checkpoint();
+        }
+    }
+
+    /** Makes every append durable, then indexes them with the new high-water mark; the caller holds the write lock. */
+    private void checkpoint() throws IOException {
+        appender.force();
+        HighWaterMark mark = new HighWaterMark(appender.number(), appender.tail());
+        if (unsynced.isEmpty() && mark.equals(committedMark)) {
+            return;
+        }
+        Map<BlockKey, ClumpAddress> entries = new HashMap<>(unsynced);
+        index.commit(entries, mark);
+        committedMark = mark;
+        unsynced.keySet().removeAll(entries.keySet());
+    }
+
+    private void checkOpen() throws IOException {
+        if (closed) {
+            throw new IOException("the store in " + dir + " is closed");
+        }
+    }
+}
