@@ -76,6 +76,8 @@ class VentiServerFuzzTest {
                 assertArrayEquals(b, after.get(after.put(BlockType.DATA, b, 0, b.length), BlockType.DATA));
             }
             long growth = usedHeapAfterGc(memory) - heapBefore;
+            System.out.printf("{\"fuzzMessages\": %d, \"goodClientRounds\": %d, \"heapGrowthBytes\": %d}%n",
+                    messages.get(), goodRounds, growth);
             assertTrue(growth < 32L << 20, "heap grew by " + growth + " bytes");
         }
     }
