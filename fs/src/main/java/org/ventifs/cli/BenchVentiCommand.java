@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ventifs.venti.local.LocalVenti;
+import org.ventifs.venti.wire.VentiAddress;
+import org.ventifs.venti.wire.VentiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,7 +26,8 @@ final class BenchVentiCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "DIR", description = "A scratch embedded store to measure.")
     Path store;
 
-    @Option(names = "--venti", paramLabel = "ADDR", description = "A Venti server to measure.")
+    @Option(names = "--venti", paramLabel = "ADDR", description = "A Venti server to measure against an "
+            + "in-process store (in --store DIR, else a temporary folder) with pipelined 8 KiB writes and reads.")
     String venti;
 
     @Option(names = "--mib", paramLabel = "N", defaultValue = "1024",
@@ -41,7 +44,7 @@ final class BenchVentiCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (venti != null) {
-            throw new IOException("measuring a Venti server (--venti) is not supported yet; use --store DIR");
+            return benchServer();
         }
         if (store == null) {
             throw new ParameterException(spec.commandLine(), "name a scratch store to measure with --store DIR");
@@ -58,6 +61,42 @@ final class BenchVentiCommand implements Callable<Integer> {
         out.print(json ? toJson(phases) : toTable(phases));
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** {@code --venti}: the server against an in-process scratch store, --mib of 8 KiB blocks per phase. */
+    private int benchServer() throws IOException {
+        if (mib < 1) {
+            throw new ParameterException(spec.commandLine(), "--mib must be at least 1");
+        }
+        VentiAddress address;
+        try {
+            address = VentiAddress.parse(venti);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--venti: " + e.getMessage());
+        }
+        Path scratch = store != null ? store : Files.createTempDirectory("ventifs-bench-");
+        List<VentiServerBenchmark.Measurement> phases;
+        try (LocalVenti local = LocalVenti.open(scratch);
+             VentiClient client = VentiClient.connect(address, VentiClient.DEFAULT_TIMEOUT)) {
+            phases = new VentiServerBenchmark(local, client, mib << 20).run();
+        } finally {
+            if (store == null) {
+                deleteTree(scratch);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? VentiServerBenchmark.toJson(address.toString(), scratch.toString(), phases)
+                : VentiServerBenchmark.toTable(phases));
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private String toJson(List<VentiBenchmark.Phase> phases) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ventifs.venti.BlockType;
 import org.ventifs.venti.Score;
 import org.ventifs.venti.local.LocalVenti;
+import org.ventifs.venti.wire.VentiAddress;
+import org.ventifs.venti.wire.VentiServer;
 
 /** check, venti rebuild-index and bench venti, run as a user runs them. */
 class StoreCommandsTest {
@@ -107,10 +109,20 @@ class StoreCommandsTest {
     }
 
     @Test
-    void benchVentiSaysVentiServersAreNotSupportedYet() {
-        CommandRun r = run("bench", "venti", "--venti", "tcp!localhost!17034");
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("not supported yet"), r.err);
+    void benchVentiMeasuresAServerAgainstTheInProcessStore() throws IOException {
+        try (LocalVenti served = LocalVenti.open(dir.resolve("served"));
+             VentiServer server = VentiServer.start(served,
+                     VentiServer.Settings.defaults(new VentiAddress("127.0.0.1", 0)))) {
+            CommandRun r = run("bench", "venti", "--venti", server.address().toString(), "--mib", "2", "--json");
+            assertEquals(0, r.code, r.err);
+            for (String phase : new String[] {"in-process-write-new", "venti-write-new-pipelined",
+                    "venti-write-dup-pipelined", "venti-write-new-unpipelined", "venti-read-in-write-order"}) {
+                assertTrue(r.out.contains("\"phase\": \"" + phase + "\""), phase + " in " + r.out);
+            }
+            assertTrue(r.out.contains("\"venti\": \"" + server.address() + "\""), r.out);
+            assertTrue(r.out.contains("\"ratioToInProcess\""), r.out);
+        }
+        assertEquals(2, run("bench", "venti", "--venti", "udp!x!1").code);
         assertEquals(2, run("bench", "venti").code);
     }
 

@@ -1,0 +1,161 @@
+package org.ventifs.cli;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.ventifs.venti.BlockStore;
+import org.ventifs.venti.BlockType;
+import org.ventifs.venti.Score;
+import org.ventifs.venti.wire.VentiClient;
+
+/**
+ * Measures a Venti server against an in-process embedded store in the same run,
+ * with new incompressible 8 KiB blocks: the in-process store's sequential writes,
+ * then the server's writes pipelined (up to 256 in flight) and unpipelined, the
+ * same blocks again (dedup), and reads. The figure that matters is the ratio of
+ * pipelined server writes to in-process writes.
+ */
+final class VentiServerBenchmark {
+    static final int BLOCK = 8192;
+    private static final int IN_FLIGHT = 256;
+
+    /** One measured phase; {@code ratio} compares its rate with the in-process writes (0 for those). */
+    record Measurement(String name, long blocks, double seconds, double ratio) {
+        double mbPerSecond() {
+            return blocks * (double) BLOCK / 1e6 / seconds;
+        }
+
+        String toJson() {
+            return String.format(Locale.ROOT, "{\"phase\": \"%s\", \"blockSize\": %d, \"blocks\": %d, "
+                    + "\"seconds\": %.3f, \"MBps\": %.1f, \"blocksPerSecond\": %.0f, \"ratioToInProcess\": %.3f}",
+                    name, BLOCK, blocks, seconds, mbPerSecond(), blocks / seconds, ratio);
+        }
+    }
+
+    private final BlockStore inProcess;
+    private final VentiClient server;
+    private final int blocks;
+
+    /** Measures {@code server} against {@code inProcess} (a scratch store) with {@code bytes} of blocks each. */
+    VentiServerBenchmark(BlockStore inProcess, VentiClient server, long bytes) {
+        this.inProcess = inProcess;
+        this.server = server;
+        this.blocks = (int) Math.max(1, Math.min(Integer.MAX_VALUE, bytes / BLOCK));
+    }
+
+    /** Runs every phase, warm-ups first (unreported), and returns the measurements. */
+    List<Measurement> run() throws IOException {
+        BenchmarkBlocks warm = new BenchmarkBlocks(BLOCK, ~System.nanoTime());
+        int warmCount = Math.min(blocks, 4096);
+        writeSequentially(inProcess, warm, 0, warmCount);
+        writePipelined(warm, 0, warmCount);
+        read(warm, warmCount);
+
+        List<Measurement> out = new ArrayList<>();
+        BenchmarkBlocks fresh = new BenchmarkBlocks(BLOCK, System.nanoTime());
+        double local = measure(out, "in-process-write-new", blocks, 0,
+                () -> writeSequentially(inProcess, fresh, 0, blocks));
+        measure(out, "venti-write-new-pipelined", blocks, local, () -> writePipelined(fresh, 0, blocks));
+        measure(out, "venti-write-dup-pipelined", blocks, local, () -> writePipelined(fresh, 0, blocks));
+        int unpipelined = Math.max(1, blocks / 8);
+        BenchmarkBlocks more = new BenchmarkBlocks(BLOCK, System.nanoTime() + 1);
+        measure(out, "venti-write-new-unpipelined", unpipelined, local,
+                () -> writeSequentially(server, more, 0, unpipelined));
+        measure(out, "venti-read-in-write-order", blocks, local, () -> read(fresh, blocks));
+        return out;
+    }
+
+    /** The measurements as one JSON object, naming the server and the in-process store. */
+    static String toJson(String server, String inProcessStore, List<Measurement> phases) {
+        StringBuilder s = new StringBuilder("{\n  \"venti\": ").append(quote(server))
+                .append(",\n  \"inProcessStore\": ").append(quote(inProcessStore)).append(",\n  \"phases\": [\n");
+        for (int i = 0; i < phases.size(); i++) {
+            s.append("    ").append(phases.get(i).toJson()).append(i + 1 < phases.size() ? ",\n" : "\n");
+        }
+        return s.append("  ]\n}\n").toString();
+    }
+
+    /** The measurements as a table. */
+    static String toTable(List<Measurement> phases) {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-30s %8s %10s %12s %12s%n",
+                "phase", "MB", "MB/s", "blocks/s", "vs in-proc"));
+        for (Measurement m : phases) {
+            s.append(String.format(Locale.ROOT, "%-30s %8.0f %10.1f %12.0f %12.2f%n", m.name(),
+                    m.blocks() * (double) BLOCK / 1e6, m.mbPerSecond(), m.blocks() / m.seconds(), m.ratio()));
+        }
+        return s.toString();
+    }
+
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    private static double measure(List<Measurement> out, String name, long count, double baselineMBps, Work work)
+            throws IOException {
+        long t0 = System.nanoTime();
+        work.run();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        Measurement m = new Measurement(name, count, seconds, 0);
+        if (baselineMBps > 0) {
+            m = new Measurement(name, count, seconds, m.mbPerSecond() / baselineMBps);
+        }
+        out.add(m);
+        return m.mbPerSecond();
+    }
+
+    private static void writeSequentially(BlockStore store, BenchmarkBlocks set, int from, int count)
+            throws IOException {
+        byte[] block = new byte[BLOCK];
+        for (int i = from; i < from + count; i++) {
+            set.fill(i, block);
+            store.put(BlockType.DATA, block, 0, BLOCK);
+        }
+        store.sync();
+    }
+
+    private void writePipelined(BenchmarkBlocks set, int from, int count) throws IOException {
+        byte[] block = new byte[BLOCK];
+        ArrayDeque<CompletableFuture<Score>> inFlight = new ArrayDeque<>();
+        for (int i = from; i < from + count; i++) {
+            set.fill(i, block);
+            inFlight.add(server.putAsync(BlockType.DATA, block, 0, BLOCK));
+            if (inFlight.size() >= IN_FLIGHT) {
+                await(inFlight.poll());
+            }
+        }
+        while (!inFlight.isEmpty()) {
+            await(inFlight.poll());
+        }
+        server.sync();
+    }
+
+    private void read(BenchmarkBlocks set, int count) throws IOException {
+        byte[] block = new byte[BLOCK];
+        for (int i = 0; i < count; i++) {
+            set.fill(i, block);
+            byte[] got = server.get(Score.of(block), BlockType.DATA);
+            if (got.length != BLOCK) {
+                throw new IOException("block " + i + " read back as " + got.length + " bytes");
+            }
+        }
+    }
+
+    private static void await(CompletableFuture<Score> f) throws IOException {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
