@@ -43,22 +43,40 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
         this.cache = cache;
     }
 
+    /** One call into the cache. */
+    private interface CacheCall<T> {
+        T apply() throws IOException;
+    }
+
+    /** One call into the cache that returns nothing. */
+    private interface CacheAction {
+        void apply() throws IOException;
+    }
+
+    /** Runs {@code c}, turning its failure into the errno FUSE answers ({@code what} names it in logs). */
+    private static <T> T call(String what, CacheCall<T> c) throws FuseException {
+        try {
+            return c.apply();
+        } catch (IOException e) {
+            throw Translate.error(e, what);
+        }
+    }
+
+    private static void run(String what, CacheAction a) throws FuseException {
+        call(what, () -> {
+            a.apply();
+            return null;
+        });
+    }
+
     @Override
     public Attributes lookup(Caller c, long parent, String name) throws FuseException {
-        try {
-            return Translate.attributes(cache.lookup(parent, name));
-        } catch (IOException e) {
-            throw Translate.error(e, "lookup of " + name);
-        }
+        return call("lookup of " + name, () -> Translate.attributes(cache.lookup(parent, name)));
     }
 
     @Override
     public Attributes getattr(Caller c, long ino, long fh) throws FuseException {
-        try {
-            return Translate.attributes(cache.getattr(ino));
-        } catch (IOException e) {
-            throw Translate.error(e, "getattr of inode " + ino);
-        }
+        return call("getattr of inode " + ino, () -> Translate.attributes(cache.getattr(ino)));
     }
 
     @Override
@@ -86,56 +104,33 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
         } else if (s.has(SetAttributes.MTIME)) {
             change = change.withMtime(s.mtimeSec() * 1_000_000_000L + s.mtimeNsec());
         }
-        try {
-            return Translate.attributes(cache.setattr(ino, change));
-        } catch (IOException e) {
-            throw Translate.error(e, "setattr of inode " + ino);
-        }
+        AttrChange requested = change;
+        return call("setattr of inode " + ino, () -> Translate.attributes(cache.setattr(ino, requested)));
     }
 
     @Override
     public byte[] readlink(Caller c, long ino) throws FuseException {
-        try {
-            return cache.readlink(ino).getBytes(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw Translate.error(e, "readlink of inode " + ino);
-        }
+        return call("readlink of inode " + ino, () -> cache.readlink(ino).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public Attributes mknod(Caller c, long parent, String name, int mode, int rdev) throws FuseException {
-        try {
-            return Translate.attributes(cache.mknod(parent, name, mode, Translate.decodeDev(rdev), c.uid(), c.gid()));
-        } catch (IOException e) {
-            throw Translate.error(e, "mknod of " + name);
-        }
+        return call("mknod of " + name, () -> Translate.attributes(cache.mknod(parent, name, mode, Translate.decodeDev(rdev), c.uid(), c.gid())));
     }
 
     @Override
     public Attributes mkdir(Caller c, long parent, String name, int mode) throws FuseException {
-        try {
-            return Translate.attributes(cache.mkdir(parent, name, mode, c.uid(), c.gid()));
-        } catch (IOException e) {
-            throw Translate.error(e, "mkdir of " + name);
-        }
+        return call("mkdir of " + name, () -> Translate.attributes(cache.mkdir(parent, name, mode, c.uid(), c.gid())));
     }
 
     @Override
     public void unlink(Caller c, long parent, String name) throws FuseException {
-        try {
-            cache.unlink(parent, name);
-        } catch (IOException e) {
-            throw Translate.error(e, "unlink of " + name);
-        }
+        run("unlink of " + name, () -> cache.unlink(parent, name));
     }
 
     @Override
     public void rmdir(Caller c, long parent, String name) throws FuseException {
-        try {
-            cache.rmdir(parent, name);
-        } catch (IOException e) {
-            throw Translate.error(e, "rmdir of " + name);
-        }
+        run("rmdir of " + name, () -> cache.rmdir(parent, name));
     }
 
     @Override
@@ -147,11 +142,7 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
         } catch (CharacterCodingException e) {
             throw new FuseException(Errno.EILSEQ, "symbolic link target is not UTF-8");
         }
-        try {
-            return Translate.attributes(cache.symlink(parent, name, text, c.uid(), c.gid()));
-        } catch (IOException e) {
-            throw Translate.error(e, "symlink " + name);
-        }
+        return call("symlink " + name, () -> Translate.attributes(cache.symlink(parent, name, text, c.uid(), c.gid())));
     }
 
     @Override
@@ -184,11 +175,7 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
 
     @Override
     public Attributes link(Caller c, long ino, long newParent, String newName) throws FuseException {
-        try {
-            return Translate.attributes(cache.link(ino, newParent, newName));
-        } catch (IOException e) {
-            throw Translate.error(e, "link to " + newName);
-        }
+        return call("link to " + newName, () -> Translate.attributes(cache.link(ino, newParent, newName)));
     }
 
     @Override
@@ -236,11 +223,7 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
         int n = src.remaining();
         byte[] buf = buffer(n);
         src.get(buf, 0, n);
-        try {
-            return cache.write(ino, offset, buf, 0, n);
-        } catch (IOException e) {
-            throw Translate.error(e, "write to inode " + ino);
-        }
+        return call("write to inode " + ino, () -> cache.write(ino, offset, buf, 0, n));
     }
 
     private byte[] buffer(int size) {
@@ -254,20 +237,12 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
 
     @Override
     public void release(Caller c, long ino, long fh) throws FuseException {
-        try {
-            cache.release(ino);
-        } catch (IOException e) {
-            throw Translate.error(e, "release of inode " + ino);
-        }
+        run("release of inode " + ino, () -> cache.release(ino));
     }
 
     @Override
     public void fsync(Caller c, long ino, long fh, boolean dataOnly) throws FuseException {
-        try {
-            cache.sync();
-        } catch (IOException e) {
-            throw Translate.error(e, "fsync of inode " + ino);
-        }
+        run("fsync of inode " + ino, () -> cache.sync());
     }
 
     @Override
@@ -330,37 +305,21 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
     public void setxattr(Caller c, long ino, String name, byte[] value, int flags) throws FuseException {
         XattrMode mode = (flags & XATTR_CREATE) != 0 ? XattrMode.CREATE
                 : (flags & XATTR_REPLACE) != 0 ? XattrMode.REPLACE : XattrMode.UPSERT;
-        try {
-            cache.setxattr(ino, name, value, mode);
-        } catch (IOException e) {
-            throw Translate.error(e, "setxattr " + name);
-        }
+        run("setxattr " + name, () -> cache.setxattr(ino, name, value, mode));
     }
 
     @Override
     public byte[] getxattr(Caller c, long ino, String name) throws FuseException {
-        try {
-            return cache.getxattr(ino, name);
-        } catch (IOException e) {
-            throw Translate.error(e, "getxattr " + name);
-        }
+        return call("getxattr " + name, () -> cache.getxattr(ino, name));
     }
 
     @Override
     public List<String> listxattr(Caller c, long ino) throws FuseException {
-        try {
-            return cache.listxattr(ino);
-        } catch (IOException e) {
-            throw Translate.error(e, "listxattr");
-        }
+        return call("listxattr", () -> cache.listxattr(ino));
     }
 
     @Override
     public void removexattr(Caller c, long ino, String name) throws FuseException {
-        try {
-            cache.removexattr(ino, name);
-        } catch (IOException e) {
-            throw Translate.error(e, "removexattr " + name);
-        }
+        run("removexattr " + name, () -> cache.removexattr(ino, name));
     }
 }
