@@ -52,8 +52,13 @@ final class ArenaScanner {
     record ScanEnd(Ending ending, long offset, int clumps, ArenaTrailer trailer, String problem) {
     }
 
-    /** What lies at one offset: a clump (with its bytes), a trailer, or a problem. */
-    private record Item(ClumpHeader header, byte[] stored, ArenaTrailer trailer, String problem) {
+    /**
+     * What lies at one offset: a clump (with its bytes), a trailer, or a problem. For a
+     * problem, {@code searchFrom} is how far past the offset a valid clump may start
+     * (past a bad block whose header is sound, so that its data is not searched), or
+     * -1 when the item runs past the end of the file, which makes it a torn tail.
+     */
+    private record Item(ClumpHeader header, byte[] stored, ArenaTrailer trailer, String problem, long searchFrom) {
     }
 
     /**
@@ -72,7 +77,7 @@ final class ArenaScanner {
             while (pos < size) {
                 Item item = readItem(in, pos, size, verifyData);
                 if (item.problem() != null) {
-                    long resumeAt = findNextValid(ch, pos + 1, size);
+                    long resumeAt = item.searchFrom() < 0 ? -1 : findNextValid(ch, pos + item.searchFrom(), size);
                     if (resumeAt < 0) {
                         return new ScanEnd(Ending.DAMAGED, pos, clumps, null, item.problem());
                     }
@@ -102,7 +107,7 @@ final class ArenaScanner {
     private static Item readItem(InputStream in, long pos, long size, boolean verifyData) throws IOException {
         long left = size - pos;
         if (left < 4) {
-            return problem("a " + left + "-byte fragment at the end");
+            return new Item(null, null, null, "a " + left + "-byte fragment at the end", -1);
         }
         int headLength = (int) Math.min(ClumpHeader.SIZE, left);
         byte[] head = in.readNBytes(headLength);
@@ -116,16 +121,16 @@ final class ArenaScanner {
             return problem(e.getMessage());
         }
         if (left < header.clumpLength()) {
-            return problem("clump cut short by the end of the file");
+            return new Item(null, null, null, "clump cut short by the end of the file", -1);
         }
         byte[] stored = in.readNBytes(header.storedSize());
         if (verifyData) {
             String problem = verifyBlock(header, stored);
             if (problem != null) {
-                return problem(problem);
+                return new Item(null, null, null, problem, header.clumpLength());
             }
         }
-        return new Item(header, stored, null, null);
+        return new Item(header, stored, null, null, 0);
     }
 
     private static Item readTrailer(byte[] head, long pos, long size) {
@@ -137,14 +142,15 @@ final class ArenaScanner {
             if (trailer.dataEnd() != pos) {
                 return problem("the trailer says the data ends at " + trailer.dataEnd());
             }
-            return new Item(null, null, trailer, null);
+            return new Item(null, null, trailer, null, 0);
         } catch (FormatException e) {
             return problem(e.getMessage());
         }
     }
 
+    /** A problem with the bytes at an offset: a valid clump may start right after it. */
     private static Item problem(String why) {
-        return new Item(null, null, null, why);
+        return new Item(null, null, null, why, 1);
     }
 
     /**
