@@ -127,8 +127,21 @@ final class Index implements AutoCloseable {
         }
     }
 
-    /** Adds {@code entries} and sets the high-water mark to {@code mark} in one durable transaction. */
-    void commit(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) {
+    /**
+     * Adds {@code entries} and sets the high-water mark to {@code mark} in one durable transaction.
+     *
+     * @throws IOException when LMDB refuses the transaction (its map full, a disk error)
+     */
+    void commit(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) throws IOException {
+        try {
+            commitOrThrow(entries, mark);
+        } catch (LmdbException e) {
+            throw new IOException("cannot update the index in " + dir + ": " + e.getMessage()
+                    + "; the arenas hold the blocks, so fix the cause and reopen the store", e);
+        }
+    }
+
+    private void commitOrThrow(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) {
         ByteBuffer k = ByteBuffer.allocateDirect(BlockKey.SIZE);
         ByteBuffer v = ByteBuffer.allocateDirect(ClumpAddress.SIZE);
         // In key order, LMDB's inserts walk its B-tree's leaves in order instead of at random.
