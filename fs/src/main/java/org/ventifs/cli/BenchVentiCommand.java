@@ -68,9 +68,9 @@ final class BenchVentiCommand implements Callable<Integer> {
             VentiBenchmark.Phase p = phases.get(i);
             s.append(String.format(Locale.ROOT,
                     "    {\"phase\": \"%s\", \"blockSize\": %d, \"blocks\": %d, \"bytes\": %d, \"seconds\": %.3f, "
-                            + "\"cpuSeconds\": %.3f, \"MBps\": %.1f, \"blocksPerSecond\": %.0f, \"ratioToPlainFile\": %.3f}%s\n",
+                            + "\"cpuSeconds\": %.3f, \"MBps\": %.1f, \"blocksPerSecond\": %.0f, \"plainFileMBps\": %.1f, \"ratioToPlainFile\": %.3f}%s\n",
                     p.name(), p.blockSize(), p.blocks(), p.bytes(), p.seconds(), p.cpuSeconds(), p.mbPerSecond(),
-                    p.blocksPerSecond(), p.ratioToPlainFile(), i + 1 < phases.size() ? "," : ""));
+                    p.blocksPerSecond(), p.baselineMBps(), p.ratioToPlainFile(), i + 1 < phases.size() ? "," : ""));
         }
         return s.append("  ]\n}\n").toString();
     }

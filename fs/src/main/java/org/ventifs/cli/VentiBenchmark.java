@@ -45,6 +45,10 @@ final class VentiBenchmark {
         double ratioToPlainFile() {
             return baselineMBps > 0 ? mbPerSecond() / baselineMBps : 0;
         }
+
+        Phase withBaseline(double mbPerSecond) {
+            return new Phase(name, blockSize, blocks, bytes, seconds, cpuSeconds, mbPerSecond);
+        }
     }
 
     private final BlockStore store;
@@ -64,7 +68,11 @@ final class VentiBenchmark {
         this.readThreads = readThreads;
     }
 
-    /** Runs every phase and returns them: the plain file's two first. */
+    /**
+     * Runs every phase and returns them: the plain file's write and read before the
+     * store's phases, again after them, then the store's phases, each compared with the
+     * mean of the plain file's two runs.
+     */
     List<Phase> run() throws IOException {
         warmUp();
         long nonce = System.nanoTime();
@@ -72,29 +80,28 @@ final class VentiBenchmark {
         for (int size : BLOCK_SIZES) {
             sets.add(new BenchmarkBlocks(size, nonce));
         }
-        List<Phase> phases = new ArrayList<>();
-        Phase plainWrite;
-        Phase plainRead;
-        try {
-            plainWrite = writePlainFile(sets);
-            plainRead = readPlainFile();
-        } finally {
-            Files.deleteIfExists(plainFile);
-        }
-        phases.add(plainWrite);
-        phases.add(plainRead);
-        double w = plainWrite.mbPerSecond();
-        double r = plainRead.mbPerSecond();
+        List<Phase> plainBefore = plainFilePhases(sets, "");
+        List<Phase> storePhases = new ArrayList<>();
         for (BenchmarkBlocks blocks : sets) {
             long count = bytesPerSize / blocks.blockSize();
             Score[] scores = new Score[(int) count];
-            phases.add(write("write-new", blocks, count, scores, w));
-            phases.add(write("write-dup", blocks, count, scores, w));
+            storePhases.add(write("write-new", blocks, count, scores, 0));
+            storePhases.add(write("write-dup", blocks, count, scores, 0));
             for (int threads : readThreads > 1 ? new int[] {1, readThreads} : new int[] {1}) {
                 String suffix = threads > 1 ? "-" + threads + "-threads" : "";
-                phases.add(read("read-in-write-order" + suffix, blocks, scores, identity(scores.length), threads, r));
-                phases.add(read("read-random" + suffix, blocks, scores, shuffled(scores.length), threads, r));
+                storePhases.add(read("read-in-write-order" + suffix, blocks, scores, identity(scores.length), threads, 0));
+                storePhases.add(read("read-random" + suffix, blocks, scores, shuffled(scores.length), threads, 0));
             }
+        }
+        List<Phase> plainAfter = plainFilePhases(sets, "-again");
+        // The baseline is the mean of the plain file's runs before and after, so that a
+        // change in the machine's load during the run biases no phase.
+        double w = (plainBefore.get(0).mbPerSecond() + plainAfter.get(0).mbPerSecond()) / 2;
+        double r = (plainBefore.get(1).mbPerSecond() + plainAfter.get(1).mbPerSecond()) / 2;
+        List<Phase> phases = new ArrayList<>(plainBefore);
+        phases.addAll(plainAfter);
+        for (Phase p : storePhases) {
+            phases.add(p.withBaseline(p.name().startsWith("write") ? w : r));
         }
         return phases;
     }
@@ -165,7 +172,18 @@ final class VentiBenchmark {
         return phase(name, blocks.blockSize(), order.length, t0, baseline);
     }
 
-    private Phase writePlainFile(List<BenchmarkBlocks> sets) throws IOException {
+    /** Writes the plain file (with one final fsync), reads it back, deletes it: two phases. */
+    private List<Phase> plainFilePhases(List<BenchmarkBlocks> sets, String suffix) throws IOException {
+        try {
+            Phase write = writePlainFile(sets, "plain-file-write" + suffix);
+            Phase read = readPlainFile("plain-file-read" + suffix);
+            return List.of(write, read);
+        } finally {
+            Files.deleteIfExists(plainFile);
+        }
+    }
+
+    private Phase writePlainFile(List<BenchmarkBlocks> sets, String name) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(4 << 20);
         long blocks = 0;
         long t0 = startClock();
@@ -185,10 +203,10 @@ final class VentiBenchmark {
             drain(ch, buf);
             ch.force(false);
         }
-        return phase("plain-file-write", 0, blocks, t0, 0, Files.size(plainFile));
+        return phase(name, 0, blocks, t0, 0, Files.size(plainFile));
     }
 
-    private Phase readPlainFile() throws IOException {
+    private Phase readPlainFile(String name) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(4 << 20);
         long bytes = 0;
         long t0 = startClock();
@@ -197,7 +215,7 @@ final class VentiBenchmark {
                 bytes += n;
             }
         }
-        return phase("plain-file-read", 0, 0, t0, 0, bytes);
+        return phase(name, 0, 0, t0, 0, bytes);
     }
 
     private static void drain(FileChannel ch, ByteBuffer buf) throws IOException {

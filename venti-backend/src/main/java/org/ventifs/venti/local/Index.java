@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.lmdbjava.CursorIterable;
 import org.lmdbjava.Dbi;
@@ -37,8 +39,12 @@ final class Index implements AutoCloseable {
 
     private final Path dir;
     private final Env<ByteBuffer> env;
-    /** Each thread's read transaction, reset between lookups and renewed for the next (cheaper than a new one). */
-    private final ThreadLocal<Txn<ByteBuffer>> lookupTxn = new ThreadLocal<>();
+    /**
+     * Idle read transactions, reset between lookups and renewed for the next (cheaper
+     * than new ones). A pool rather than one per thread, so that threads that come and
+     * go do not use up LMDB's reader slots.
+     */
+    private final Queue<Txn<ByteBuffer>> idleLookupTxns = new ConcurrentLinkedQueue<>();
     private final Set<Txn<ByteBuffer>> lookupTxns = ConcurrentHashMap.newKeySet();
     /** Lookups hold it shared; close holds it exclusively, so no lookup runs on a closed environment. */
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
@@ -89,11 +95,10 @@ final class Index implements AutoCloseable {
             if (closed) {
                 throw new IOException("the index in " + dir + " is closed");
             }
-            Txn<ByteBuffer> txn = lookupTxn.get();
+            Txn<ByteBuffer> txn = idleLookupTxns.poll();
             if (txn == null) {
                 txn = env.txnRead();
                 lookupTxns.add(txn);
-                lookupTxn.set(txn);
             } else {
                 txn.renew();
             }
@@ -102,6 +107,7 @@ final class Index implements AutoCloseable {
                 return v == null ? Optional.empty() : Optional.of(ClumpAddress.decode(v));
             } finally {
                 txn.reset();
+                idleLookupTxns.add(txn);
             }
         } finally {
             closeLock.readLock().unlock();
@@ -126,15 +132,18 @@ final class Index implements AutoCloseable {
         ByteBuffer k = ByteBuffer.allocateDirect(BlockKey.SIZE);
         ByteBuffer v = ByteBuffer.allocateDirect(ClumpAddress.SIZE);
         // In key order, LMDB's inserts walk its B-tree's leaves in order instead of at random.
-        List<Map.Entry<BlockKey, ClumpAddress>> sorted = new ArrayList<>(entries.entrySet());
-        sorted.sort(Map.Entry.comparingByKey());
+        List<SortRow> sorted = new ArrayList<>(entries.size());
+        for (Map.Entry<BlockKey, ClumpAddress> e : entries.entrySet()) {
+            sorted.add(new SortRow(e.getKey().prefix(), e.getKey(), e.getValue()));
+        }
+        sorted.sort(null);
         try (Txn<ByteBuffer> txn = env.txnWrite()) {
-            for (Map.Entry<BlockKey, ClumpAddress> e : sorted) {
+            for (SortRow row : sorted) {
                 k.clear();
-                e.getKey().encode(k);
+                row.key().encode(k);
                 k.flip();
                 v.clear();
-                e.getValue().encode(v);
+                row.address().encode(v);
                 v.flip();
                 blocks.put(txn, k, v);
             }
@@ -143,6 +152,15 @@ final class Index implements AutoCloseable {
             m.flip();
             meta.put(txn, direct(HIGH_WATER_KEY), m);
             txn.commit();
+        }
+    }
+
+    /** An entry to insert, ordered by its key's first 8 bytes (cheap to compare), then the whole key. */
+    private record SortRow(long prefix, BlockKey key, ClumpAddress address) implements Comparable<SortRow> {
+        @Override
+        public int compareTo(SortRow o) {
+            int c = Long.compareUnsigned(prefix, o.prefix);
+            return c != 0 ? c : key.compareTo(o.key);
         }
     }
 

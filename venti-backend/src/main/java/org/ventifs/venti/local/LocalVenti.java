@@ -44,6 +44,8 @@ public final class LocalVenti implements BlockStore {
     private volatile ArenaAppender appender;
     /** The high-water mark last committed to the index; guarded by writeLock. */
     private HighWaterMark committedMark;
+    /** How many checkpoints have committed; written under writeLock. */
+    private volatile long checkpoints;
     private volatile boolean closed;
 
     private LocalVenti(Path dir, LocalVentiConfig config, StoreLock storeLock, Index index) throws IOException {
@@ -57,6 +59,8 @@ public final class LocalVenti implements BlockStore {
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(config.cacheBytes())
                 .weigher((BlockKey k, byte[] v) -> v.length + 64)
+                // Upkeep on the calling thread: no hand-off to a pool on every read.
+                .executor(Runnable::run)
                 .build();
         this.recovery = StoreRecovery.run(arenas, index, config.arenaCapacity());
         this.appender = recovery.appender();
@@ -126,13 +130,16 @@ public final class LocalVenti implements BlockStore {
         }
         Score score = Score.of(data, offset, length);
         BlockKey key = BlockKey.of(score, type);
+        long checkpointsSeen = checkpoints;
         Optional<ClumpAddress> existing = locate(key);
         if (existing.isEmpty()) {
             ClumpCodec.Encoded clump = ClumpCodec.encode(key.wireType(), score, data, offset, length);
             writeLock.lock();
             try {
                 checkOpen();
-                existing = locate(key);
+                // Another writer may have appended the block meanwhile. Unless a checkpoint
+                // moved entries into LMDB since the lookup above, the unsynced map tells.
+                existing = checkpoints == checkpointsSeen ? Optional.ofNullable(unsynced.get(key)) : locate(key);
                 if (existing.isEmpty()) {
                     append(key, clump);
                     return score;
@@ -183,7 +190,7 @@ public final class LocalVenti implements BlockStore {
         if (address.isEmpty()) {
             throw new NoSuchBlockException(score, type);
         }
-        return read(key, address.get()).clone();
+        return read(key, address.get());
     }
 
     @Override
@@ -227,26 +234,27 @@ public final class LocalVenti implements BlockStore {
         return a != null ? Optional.of(a) : index.lookup(key);
     }
 
-    /** Reads and verifies the block at {@code address}, through the cache. The result is shared: do not change it. */
+    /**
+     * Reads and verifies the block at {@code address} (read-ahead first, then the
+     * arena) and returns an array the caller owns; the cache keeps a copy.
+     */
     private byte[] read(BlockKey key, ClumpAddress address) throws IOException {
-        byte[] cached = cache.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
         byte[] block = readAhead.take(key);
-        if (block == null) {
-            ensureFlushed(address);
-            Arena arena = reader(address.arena());
-            block = arena.readBlock(key, address, true);
-            ArenaAppender current = appender;
-            readAhead.afterMiss(arena, address,
-                    current.number() == address.arena() ? current.flushedEnd() : arena.size());
+        if (block != null) {
+            // A sequential scan: caching its blocks would only push hot ones out.
+            return block;
         }
-        if (config.cacheBytes() > 0) {
+        ensureFlushed(address);
+        Arena arena = reader(address.arena());
+        block = arena.readBlock(key, address, true);
+        ArenaAppender current = appender;
+        readAhead.afterMiss(arena, address, current.number() == address.arena() ? current.flushedEnd() : arena.size());
+        if (config.cacheBytes() == 0) {
             // Caffeine evicts asynchronously: a zero-byte cache would still hold entries a moment.
-            cache.put(key, block);
+            return block;
         }
-        return block;
+        cache.put(key, block);
+        return block.clone();
     }
 
     /** Flushes the write buffer when {@code address} is still in it. */
@@ -306,6 +314,7 @@ public final class LocalVenti implements BlockStore {
         index.commit(entries, mark);
         committedMark = mark;
         unsynced.keySet().removeAll(entries.keySet());
+        checkpoints++;
     }
 
     private void checkOpen() throws IOException {

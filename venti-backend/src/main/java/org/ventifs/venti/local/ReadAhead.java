@@ -40,7 +40,7 @@ final class ReadAhead {
      * previous miss, reads ahead the clumps after it, up to {@code readableEnd}.
      * Clumps that do not verify are left for the ordinary read, which reports them.
      */
-    void afterMiss(Arena arena, ClumpAddress address, long readableEnd) throws IOException {
+    void afterMiss(Arena arena, ClumpAddress address, long readableEnd) {
         if (window == 0) {
             return;
         }
@@ -54,7 +54,13 @@ final class ReadAhead {
             return;
         }
         try {
-            List<Arena.StoredClump> clumps = arena.readClumps(address.end(), end);
+            List<Arena.StoredClump> clumps;
+            try {
+                clumps = arena.readClumps(address.end(), end);
+            } catch (IOException e) {
+                // Read-ahead is only a guess; the ordinary read meets and reports any real trouble.
+                return;
+            }
             if (blocks.size() > clumps.size()) {
                 // Blocks read ahead but never asked for: keep memory to about two windows.
                 blocks.clear();

@@ -24,8 +24,6 @@ public final class CrashingWriter {
         PrintStream out = new PrintStream(System.out, false, "US-ASCII");
         BlockType[] types = BlockType.values();
         try (LocalVenti store = LocalVenti.open(dir, LocalVentiTest.SMALL)) {
-            out.println("open");
-            out.flush();
             while (true) {
                 List<String> acknowledged = new ArrayList<>();
                 int batch = 1 + rnd.nextInt(20);
