@@ -38,7 +38,8 @@ final class VacCommand implements Callable<Integer> {
             description = "Data block size (default ${DEFAULT-VALUE}; 256 to 57344).")
     int blockSize;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
+    // More threads than cores: reading files waits on the disk more than it computes.
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
             description = "Files archived at once (default ${DEFAULT-VALUE}).")
     int threads;
 

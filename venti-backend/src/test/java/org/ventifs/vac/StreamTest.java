@@ -108,6 +108,26 @@ class StreamTest {
     }
 
     @Test
+    void sequentialReadsFetchAhead() throws IOException, InterruptedException {
+        byte[] data = new byte[200 * DSIZE];
+        new Random(7).nextBytes(data);
+        Entry e = write(venti, data, PSIZE, DSIZE);
+        CountingStore counting = new CountingStore(venti);
+        StreamReader reader = new StreamReader(counting, e);
+        byte[] leaf = new byte[DSIZE];
+        for (int i = 0; i < 4; i++) {
+            reader.read((long) i * DSIZE, leaf, 0, DSIZE);
+        }
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (counting.gets.get() < 4 + 3 + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the fetchers run in the background
+        }
+        // Four leaves read, their pointer blocks, and leaves beyond them fetched ahead.
+        assertTrue(counting.gets.get() >= 4 + 3 + 2, counting.gets.get() + " blocks fetched");
+        assertTrue(counting.gets.get() <= 4 + 3 + StreamReader.MAX_READ_AHEAD + 4, counting.gets.get() + " fetched");
+    }
+
+    @Test
     void zerosAreHolesThatCostNothing() throws IOException {
         CountingStore counting = new CountingStore(venti);
         Entry e = write(counting, new byte[1000 * DSIZE], PSIZE, DSIZE);

@@ -44,6 +44,9 @@ public final class TreeArchiver {
     /** Small files go to the pool in batches of about this many bytes, or this many files. */
     private static final long BATCH_BYTES = 4 << 20;
     private static final int BATCH_FILES = 64;
+    /** Threads that examine a large directory's children, and the fewest children each takes. */
+    private static final int STAT_THREADS = 4;
+    private static final int STAT_CHUNK_MIN = 16;
 
     private final BlockStore store;
     private final int dsize;
@@ -56,6 +59,8 @@ public final class TreeArchiver {
     /** One read buffer per pool thread, a whole number of leaves of about 1 MiB. */
     private final ThreadLocal<ByteBuffer> buffer;
     private ExecutorService pool;
+    /** The walk's helpers: lstat and xattrs of large directories, apart from the busy content pool. */
+    private ExecutorService statPool;
     private BatchedTasks batches;
     private long nextQid = 1;
 
@@ -92,6 +97,11 @@ public final class TreeArchiver {
             t.setDaemon(true);
             return t;
         });
+        statPool = Executors.newFixedThreadPool(STAT_THREADS, r -> {
+            Thread t = new Thread(r, "vac-stat");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             DirectoryReader prevRoot = previous == null ? null : previous.directory(store);
             batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
@@ -104,6 +114,7 @@ public final class TreeArchiver {
             return score;
         } finally {
             pool.shutdownNow();
+            statPool.shutdownNow();
         }
     }
 
@@ -122,9 +133,11 @@ public final class TreeArchiver {
         names.sort(NameOrder.FOSSIL::compare);
         List<DirEntry> metas = new ArrayList<>();
         List<CompletableFuture<?>> contents = new ArrayList<>();
-        for (String childName : names) {
+        List<ChildFacts> stats = statAll(dir, names, prevChildren);
+        for (int i = 0; i < names.size(); i++) {
+            String childName = names.get(i);
             Path child = dir.resolve(childName);
-            FileFacts facts = Posix.lstat(child);
+            FileFacts facts = stats.get(i).facts();
             if (facts.isSocket()) {
                 warnings.add("skipped the socket " + child + " (vac has no socket bit)");
                 continue;
@@ -155,7 +168,7 @@ public final class TreeArchiver {
                 qid = nextQid++;
                 content = file(child, facts, old, prev);
             }
-            metas.add(dirEntry(childName, qid, facts, xattrs(child, facts, old)));
+            metas.add(dirEntry(childName, qid, facts, stats.get(i).xattrs()));
             contents.add(content);
         }
         return CompletableFuture.allOf(contents.toArray(new CompletableFuture<?>[0])).thenApplyAsync(done -> {
@@ -248,6 +261,52 @@ public final class TreeArchiver {
             writer.appendLeaf(bytes, at, Math.min(dsize, bytes.length - at));
         }
         return writer.finish();
+    }
+
+    /** What the walk needs to know of one child before archiving it. */
+    private record ChildFacts(FileFacts facts, List<Xattr> xattrs) {
+    }
+
+    /**
+     * lstat and the extended attributes of every child of {@code dir}, in the order of
+     * {@code names}; a large directory is examined by several threads at once, so that
+     * inodes not in memory are read from the disk in parallel.
+     */
+    private List<ChildFacts> statAll(Path dir, List<String> names, Map<String, DirEntry> prevChildren)
+            throws IOException {
+        int parts = Math.min(STAT_THREADS, names.size() / STAT_CHUNK_MIN);
+        if (parts <= 1) {
+            return stat(dir, names, prevChildren);
+        }
+        List<CompletableFuture<List<ChildFacts>>> futures = new ArrayList<>();
+        int per = (names.size() + parts - 1) / parts;
+        for (int from = 0; from < names.size(); from += per) {
+            List<String> slice = names.subList(from, Math.min(names.size(), from + per));
+            futures.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return stat(dir, slice, prevChildren);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, statPool));
+        }
+        List<ChildFacts> all = new ArrayList<>(names.size());
+        for (CompletableFuture<List<ChildFacts>> f : futures) {
+            all.addAll(BatchedTasks.join(f));
+        }
+        return all;
+    }
+
+    private static List<ChildFacts> stat(Path dir, List<String> names, Map<String, DirEntry> prevChildren)
+            throws IOException {
+        List<ChildFacts> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            Path child = dir.resolve(name);
+            FileFacts facts = Posix.lstat(child);
+            List<Xattr> xattrs = facts.isSocket() ? List.of() : xattrs(child, facts, prevChildren.get(name));
+            out.add(new ChildFacts(facts, xattrs));
+        }
+        return out;
     }
 
     /**
