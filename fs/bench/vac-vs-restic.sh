@@ -9,7 +9,7 @@
 #   and fs/target/ventifs.jar (mvn -B -q -ntp -DskipTests package).
 set -euo pipefail
 size=${1:-medium}
-repo=$(cd "$(dirname "$0")/.." && pwd)
+repo=$(cd "$(dirname "$0")/../.." && pwd)
 shared=${VENTIFS_SHARED:-$repo/../shared}
 [ -x "$shared/bench/make-corpus.sh" ] || shared=/work/shared
 jar=${VENTIFS_JAR:-$repo/fs/target/ventifs.jar}
