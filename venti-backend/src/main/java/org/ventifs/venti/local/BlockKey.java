@@ -41,6 +41,15 @@ record BlockKey(Score score, int wireType) implements Comparable<BlockKey> {
         return new BlockKey(Score.fromBytes(s), in.get() & 0xff);
     }
 
+    /** The first 8 bytes of the encoded key as a long: compared unsigned, it orders keys as their first 8 bytes do. */
+    long prefix() {
+        long p = 0;
+        for (int i = 0; i < 8; i++) {
+            p = (p << 8) | (score.byteAt(i) & 0xff);
+        }
+        return p;
+    }
+
     /** Orders keys as LMDB orders their encodings: score bytes unsigned, then type. */
     @Override
     public int compareTo(BlockKey o) {

@@ -127,20 +127,36 @@ final class Index implements AutoCloseable {
         }
     }
 
-    /** Adds {@code entries} and sets the high-water mark to {@code mark} in one durable transaction. */
-    void commit(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) {
+    /**
+     * Adds {@code entries} and sets the high-water mark to {@code mark} in one durable transaction.
+     *
+     * @throws IOException when LMDB refuses the transaction (its map full, a disk error)
+     */
+    void commit(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) throws IOException {
+        try {
+            commitOrThrow(entries, mark);
+        } catch (LmdbException e) {
+            throw new IOException("cannot update the index in " + dir + ": " + e.getMessage()
+                    + "; the arenas hold the blocks, so fix the cause and reopen the store", e);
+        }
+    }
+
+    private void commitOrThrow(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) {
         ByteBuffer k = ByteBuffer.allocateDirect(BlockKey.SIZE);
         ByteBuffer v = ByteBuffer.allocateDirect(ClumpAddress.SIZE);
         // In key order, LMDB's inserts walk its B-tree's leaves in order instead of at random.
-        List<Map.Entry<BlockKey, ClumpAddress>> sorted = new ArrayList<>(entries.entrySet());
-        sorted.sort(Map.Entry.comparingByKey());
+        List<SortRow> sorted = new ArrayList<>(entries.size());
+        for (Map.Entry<BlockKey, ClumpAddress> e : entries.entrySet()) {
+            sorted.add(new SortRow(e.getKey().prefix(), e.getKey(), e.getValue()));
+        }
+        sorted.sort(null);
         try (Txn<ByteBuffer> txn = env.txnWrite()) {
-            for (Map.Entry<BlockKey, ClumpAddress> e : sorted) {
+            for (SortRow row : sorted) {
                 k.clear();
-                e.getKey().encode(k);
+                row.key().encode(k);
                 k.flip();
                 v.clear();
-                e.getValue().encode(v);
+                row.address().encode(v);
                 v.flip();
                 blocks.put(txn, k, v);
             }
@@ -149,6 +165,15 @@ final class Index implements AutoCloseable {
             m.flip();
             meta.put(txn, direct(HIGH_WATER_KEY), m);
             txn.commit();
+        }
+    }
+
+    /** An entry to insert, ordered by its key's first 8 bytes (cheap to compare), then the whole key. */
+    private record SortRow(long prefix, BlockKey key, ClumpAddress address) implements Comparable<SortRow> {
+        @Override
+        public int compareTo(SortRow o) {
+            int c = Long.compareUnsigned(prefix, o.prefix);
+            return c != 0 ? c : key.compareTo(o.key);
         }
     }
 

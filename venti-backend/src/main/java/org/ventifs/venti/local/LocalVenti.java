@@ -44,6 +44,8 @@ public final class LocalVenti implements BlockStore {
     private volatile ArenaAppender appender;
     /** The high-water mark last committed to the index; guarded by writeLock. */
     private HighWaterMark committedMark;
+    /** How many checkpoints have committed; written under writeLock. */
+    private volatile long checkpoints;
     private volatile boolean closed;
 
     private LocalVenti(Path dir, LocalVentiConfig config, StoreLock storeLock, Index index) throws IOException {
@@ -128,13 +130,16 @@ public final class LocalVenti implements BlockStore {
         }
         Score score = Score.of(data, offset, length);
         BlockKey key = BlockKey.of(score, type);
+        long checkpointsSeen = checkpoints;
         Optional<ClumpAddress> existing = locate(key);
         if (existing.isEmpty()) {
             ClumpCodec.Encoded clump = ClumpCodec.encode(key.wireType(), score, data, offset, length);
             writeLock.lock();
             try {
                 checkOpen();
-                existing = locate(key);
+                // Another writer may have appended the block meanwhile. Unless a checkpoint
+                // moved entries into LMDB since the lookup above, the unsynced map tells.
+                existing = checkpoints == checkpointsSeen ? Optional.ofNullable(unsynced.get(key)) : locate(key);
                 if (existing.isEmpty()) {
                     append(key, clump);
                     return score;
@@ -309,6 +314,7 @@ public final class LocalVenti implements BlockStore {
         index.commit(entries, mark);
         committedMark = mark;
         unsynced.keySet().removeAll(entries.keySet());
+        checkpoints++;
     }
 
     private void checkOpen() throws IOException {

@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.ventifs.venti.Score;
 
 /**
- * Read-ahead for sequential reads: when a cache miss starts where the previous one
- * ended, the next window of the arena is read with one positional read and its blocks
+ * Read-ahead for sequential reads: when a thread's cache miss starts where its
+ * previous one ended, the next window of the arena is read with one positional read and its blocks
  * are verified in parallel (the reading thread and the common pool), so that a
  * single reader walking blocks in write order uses more than one core for hashing.
  * Holds at most one window of verified blocks; thread-safe.
@@ -17,13 +17,16 @@ import org.ventifs.venti.Score;
 final class ReadAhead {
     private final int window;
 
-    /** Where the last miss, or the last window, ended. */
+    /** Where a thread's last miss, or the last window it read, ended. */
     private record Position(int arena, long end) {
     }
 
+    private static final Position NOWHERE = new Position(-1, -1);
+
     private final Map<BlockKey, byte[]> blocks = new ConcurrentHashMap<>();
     private final ReentrantLock loading = new ReentrantLock();
-    private volatile Position last = new Position(-1, -1);
+    /** Per thread: readers sharing one sequence (each taking the next block) are not sequential each. */
+    private final ThreadLocal<Position> last = ThreadLocal.withInitial(() -> NOWHERE);
 
     /** Reads ahead {@code window} bytes at a time; 0 turns read-ahead off. */
     ReadAhead(int window) {
@@ -44,8 +47,8 @@ final class ReadAhead {
         if (window == 0) {
             return;
         }
-        Position previous = last;
-        last = new Position(address.arena(), address.end());
+        Position previous = last.get();
+        last.set(new Position(address.arena(), address.end()));
         if (previous.arena() != address.arena() || previous.end() != address.offset()) {
             return;
         }
@@ -73,7 +76,7 @@ final class ReadAhead {
             });
             if (!clumps.isEmpty()) {
                 Arena.StoredClump lastClump = clumps.get(clumps.size() - 1);
-                last = new Position(address.arena(), lastClump.offset() + lastClump.header().clumpLength());
+                last.set(new Position(address.arena(), lastClump.offset() + lastClump.header().clumpLength()));
             }
         } finally {
             loading.unlock();

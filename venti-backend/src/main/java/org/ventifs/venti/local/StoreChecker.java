@@ -78,6 +78,7 @@ public final class StoreChecker {
             for (int n : numbers) {
                 checkArena(n, n == numbers.size() - 1, index, mark);
             }
+            checkMarkWithinArenas(mark, numbers.size());
             checkIndexEntries(index);
         }
         if (unindexedClumps > 0) {
@@ -162,6 +163,16 @@ public final class StoreChecker {
         if (index.lookup(key).isEmpty()) {
             problems.add("block " + key + " in arena file " + path + " at offset " + address.offset()
                     + " is missing from the index; run ventifs venti rebuild-index --store " + dir);
+        }
+    }
+
+    /** The high-water mark must not claim more than the arenas hold. */
+    private void checkMarkWithinArenas(HighWaterMark mark, int arenaCount) {
+        Long end = dataEnds.get(mark.arena());
+        boolean sealedEnd = end != null && mark.offset() == end + ArenaTrailer.SIZE;
+        if (mark.arena() >= arenaCount || (end != null && mark.offset() > end && !sealedEnd)) {
+            problems.add("the index's high-water mark (arena " + mark.arena() + ", offset " + mark.offset()
+                    + ") lies beyond the arenas; run ventifs venti rebuild-index --store " + dir);
         }
     }
 

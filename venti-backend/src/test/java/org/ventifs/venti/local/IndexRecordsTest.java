@@ -74,6 +74,9 @@ class IndexRecordsTest {
             BlockKey b = new BlockKey(Score.fromBytes(s), rnd.nextInt(256));
             int byBytes = java.util.Arrays.compareUnsigned(encode(a::encode, BlockKey.SIZE), encode(b::encode, BlockKey.SIZE));
             assertEquals(Integer.signum(byBytes), Integer.signum(a.compareTo(b)), a + " vs " + b);
+            int byPrefix = java.util.Arrays.compareUnsigned(encode(a::encode, BlockKey.SIZE), 0, 8,
+                    encode(b::encode, BlockKey.SIZE), 0, 8);
+            assertEquals(Integer.signum(byPrefix), Integer.signum(Long.compareUnsigned(a.prefix(), b.prefix())));
         }
     }
 

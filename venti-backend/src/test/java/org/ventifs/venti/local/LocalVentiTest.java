@@ -39,6 +39,18 @@ class LocalVentiTest {
         return b;
     }
 
+    /** Puts {@code count} random data blocks of {@code sizes} bytes and returns them in write order. */
+    static List<byte[]> putRandom(LocalVenti v, Random rnd, int count, java.util.function.IntSupplier sizes)
+            throws IOException {
+        List<byte[]> blocks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] b = random(rnd, sizes.getAsInt());
+            v.put(BlockType.DATA, b, 0, b.length);
+            blocks.add(b);
+        }
+        return blocks;
+    }
+
     @Test
     void everyTypeAndSizeEdgeRoundTripsAndSurvivesReopen() throws IOException {
         Random rnd = new Random(1);
@@ -104,13 +116,8 @@ class LocalVentiTest {
     @Test
     void changingAReturnedBlockChangesNothingStored() throws IOException {
         Random rnd = new Random(12);
-        List<byte[]> blocks = new ArrayList<>();
         try (LocalVenti v = LocalVenti.open(dir, SMALL)) {
-            for (int i = 0; i < 30; i++) {
-                byte[] b = random(rnd, 3000);
-                v.put(BlockType.DATA, b, 0, b.length);
-                blocks.add(b);
-            }
+            List<byte[]> blocks = putRandom(v, rnd, 30, () -> 3000);
             v.sync();
             // Twice in write order (read-ahead, then the cache) and once at random.
             for (int pass = 0; pass < 3; pass++) {
@@ -239,13 +246,9 @@ class LocalVentiTest {
     @Test
     void aTornTailIsDroppedAndEverythingSyncedBeforeItReads() throws IOException {
         Random rnd = new Random(6);
-        List<byte[]> blocks = new ArrayList<>();
+        List<byte[]> blocks;
         try (LocalVenti v = LocalVenti.open(dir, SMALL)) {
-            for (int i = 0; i < 10; i++) {
-                byte[] b = random(rnd, 4000);
-                v.put(BlockType.DATA, b, 0, b.length);
-                blocks.add(b);
-            }
+            blocks = putRandom(v, rnd, 10, () -> 4000);
         }
         Path arena = dir.resolve("arenas/arena-00000000");
         long synced = Files.size(arena);
@@ -276,13 +279,9 @@ class LocalVentiTest {
     @Test
     void deletingTheIndexLosesNothing() throws IOException {
         Random rnd = new Random(7);
-        List<byte[]> blocks = new ArrayList<>();
+        List<byte[]> blocks;
         try (LocalVenti v = LocalVenti.open(dir, SMALL)) {
-            for (int i = 0; i < 60; i++) {
-                byte[] b = random(rnd, 1 + rnd.nextInt(BlockStore.MAX_BLOCK_SIZE));
-                v.put(BlockType.DATA, b, 0, b.length);
-                blocks.add(b);
-            }
+            blocks = putRandom(v, rnd, 60, () -> 1 + rnd.nextInt(BlockStore.MAX_BLOCK_SIZE));
         }
         assertTrue(Files.exists(dir.resolve("arenas/arena-00000003")), "the test spans several arenas");
         deleteRecursively(dir.resolve("index"));

@@ -26,11 +26,7 @@ class ReadAheadTest {
     private void fill() throws IOException {
         Random rnd = new Random(9);
         try (LocalVenti v = LocalVenti.open(dir)) {
-            for (int i = 0; i < 40; i++) {
-                byte[] b = LocalVentiTest.random(rnd, BLOCK);
-                v.put(BlockType.DATA, b, 0, b.length);
-                blocks.add(b);
-            }
+            blocks.addAll(LocalVentiTest.putRandom(v, rnd, 40, () -> BLOCK));
         }
     }
 

@@ -112,6 +112,21 @@ class StoreCheckerTest {
     }
 
     @Test
+    void aHighWaterMarkBeyondTheArenasIsAProblem() throws IOException {
+        fill(3);
+        try (Index index = Index.open(dir.resolve("index"))) {
+            index.commit(Map.of(), new HighWaterMark(7, 100));
+        }
+        List<String> problems = StoreChecker.check(dir, false).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("high-water mark (arena 7"), problems.get(0));
+        IOException e = assertThrows(IOException.class, () -> LocalVenti.open(dir, LocalVentiTest.SMALL));
+        assertTrue(e.getMessage().contains("rebuild-index"), e.getMessage());
+        IndexRebuilder.rebuild(dir);
+        assertEquals(List.of(), StoreChecker.check(dir, false).problems());
+    }
+
+    @Test
     void aMissingIndexIsAProblemThatRebuildFixes() throws IOException {
         List<Score> scores = fill(30);
         LocalVentiTest.deleteRecursively(dir.resolve("index"));
