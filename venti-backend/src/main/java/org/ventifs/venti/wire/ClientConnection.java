@@ -128,16 +128,21 @@ final class ClientConnection {
         return reply;
     }
 
-    /** Says goodbye and closes; outstanding requests fail. */
+    /**
+     * Says goodbye (giving the writer at most a second to send it, so that a server
+     * that stopped reading cannot hold us) and closes; outstanding requests fail.
+     */
     void close() {
         if (failure == null) {
-            try {
-                synchronized (out) {
-                    framing.write(out, new Tgoodbye(0).encode());
-                    out.flush();
+            outgoing.add(new Tgoodbye(0).encode());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (!outgoing.isEmpty() && failure == null && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
-            } catch (IOException ignored) {
-                // closing anyway
             }
         }
         fail(new IOException("the connection to venti server " + address + " was closed"));

@@ -61,6 +61,7 @@ public sealed interface VentiMessage {
             case RWRITE -> new Rwrite(tag, in.score());
             case TSYNC -> new Tsync(tag);
             case RSYNC -> new Rsync(tag);
+            case RGOODBYE -> throw new ProtocolException("Rgoodbye is not used by the protocol", tag);
             default -> throw new ProtocolException(type >= TAUTH0 && type <= RAUTH1
                     ? nameOf(type) + " is not supported (Venti authentication was never implemented)"
                     : "unknown message type " + type, tag);

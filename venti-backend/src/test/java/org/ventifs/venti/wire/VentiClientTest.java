@@ -140,6 +140,18 @@ class VentiClientTest {
     }
 
     @Test
+    void refusesRepliesOfTheWrongKindOrWithAStrayTag() throws Exception {
+        try (ScriptedServer confused = new ScriptedServer("04", (m, n) ->
+                m instanceof Tsync ? new Rping(m.tag()) : new Rping((m.tag() + 1) % 256));
+             VentiClient c = VentiClient.connect(confused.address(), Duration.ofSeconds(10))) {
+            IOException wrongKind = assertThrows(IOException.class, c::sync);
+            assertTrue(wrongKind.getMessage().contains("where Rsync was due"), wrongKind.getMessage());
+            IOException stray = assertThrows(IOException.class, c::ping);
+            assertTrue(stray.getMessage().contains("which no request holds"), stray.getMessage());
+        }
+    }
+
+    @Test
     void neverWaitsForeverOnASilentServer() throws Exception {
         try (ScriptedServer silent = new ScriptedServer("04", (m, n) -> n == 1 ? null : new Rping(m.tag()));
              VentiClient c = VentiClient.connect(silent.address(), Duration.ofMillis(500))) {

@@ -114,6 +114,8 @@ class VentiMessageTest {
         assertTagged(0x13, "0e 13 0a 000000 01", "wire number 10");
         assertTagged(0x14, "12 14", "unknown message type 18");
         assertTagged(0x15, "08 15", "not supported");
+        assertTagged(0x1c, "0b 1c", "Rauth1 is not supported");
+        assertTagged(0x1d, "07 1d", "Rgoodbye is not used");
         assertTagged(0x16, "02 16 00", "unexpected bytes");
         assertTagged(0x17, "01 17 0005 6869", "truncated");
         assertTagged(0x18, "01 18 0002 6800", "NUL");
