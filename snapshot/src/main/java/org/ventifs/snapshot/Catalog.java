@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class Catalog {
     static final String FILE = "dumps";
+    /** The marker of an archive under way: the dump name it will take, one line. */
+    static final String ARCHIVING = "archiving";
 
     private final Path file;
     private final List<DumpRecord> records = new ArrayList<>();
@@ -87,6 +89,54 @@ public final class Catalog {
         return records.isEmpty() ? null : records.get(records.size() - 1);
     }
 
+    /** Returns the names of every dump, oldest first. */
+    public synchronized List<String> names() {
+        return records.stream().map(DumpRecord::name).toList();
+    }
+
+    /**
+     * Records durably that the archive of dump {@code name} is under way, so that a crash
+     * before it is listed can be noticed at the next start ({@link #interruptedArchive}).
+     */
+    public synchronized void markArchiving(String name) throws IOException {
+        Path marker = file.resolveSibling(ARCHIVING);
+        Path temp = file.resolveSibling(ARCHIVING + ".new");
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(StandardCharsets.UTF_8.encode(name + "\n"));
+            ch.force(true);
+        }
+        Files.move(temp, marker, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory();
+    }
+
+    /** Forgets the archive marked by {@link #markArchiving} (it was listed, or given up). */
+    public synchronized void clearArchiving() throws IOException {
+        if (Files.deleteIfExists(file.resolveSibling(ARCHIVING))) {
+            forceDirectory();
+        }
+    }
+
+    /**
+     * Returns the name of an archive that was under way when the last run stopped and never
+     * reached the catalog, or empty when there is none.
+     */
+    public synchronized java.util.Optional<String> interruptedArchive() throws IOException {
+        Path marker = file.resolveSibling(ARCHIVING);
+        if (!Files.exists(marker)) {
+            return java.util.Optional.empty();
+        }
+        String name = Files.readString(marker, StandardCharsets.UTF_8).strip();
+        return names().contains(name) ? java.util.Optional.empty() : java.util.Optional.of(name);
+    }
+
+    private void forceDirectory() throws IOException {
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        }
+    }
+
     /**
      * Appends {@code record} durably.
      *
@@ -108,10 +158,7 @@ public final class Catalog {
             ch.force(true);
         }
         if (created) {
-            // The new file's name must be durable too.
-            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                dir.force(true);
-            }
+            forceDirectory(); // the new file's name must be durable too
         }
         records.add(record);
     }
