@@ -28,6 +28,7 @@ public final class NightlySchedule implements AutoCloseable {
     private final LocalTime at;
     private final ZoneId zone;
     private final Clock clock;
+    private final Object timerLock = new Object();
     private Instant handledUpTo;
     private ScheduledExecutorService timer;
 
@@ -62,23 +63,27 @@ public final class NightlySchedule implements AutoCloseable {
     }
 
     /** Starts checking the clock in the background; the first check (a missed snapshot) runs at once. */
-    public synchronized void start() {
-        if (at == null || timer != null) {
-            return;
-        }
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ventifs nightly snapshot");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (IOException | RuntimeException e) {
-                System.err.println("ventifs: the nightly snapshot failed; it is tried again at the next check: "
-                        + e.getMessage());
+    public void start() {
+        synchronized (timerLock) {
+            if (at == null || timer != null) {
+                return;
             }
-        }, 0, CHECK_SECONDS, TimeUnit.SECONDS);
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ventifs nightly snapshot");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.scheduleWithFixedDelay(this::checkLogged, 0, CHECK_SECONDS, TimeUnit.SECONDS);
+        }
+    }
+
+    private void checkLogged() {
+        try {
+            tick();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ventifs: the nightly snapshot failed; it is tried again at the next check: "
+                    + e.getMessage());
+        }
     }
 
     /**
@@ -117,12 +122,14 @@ public final class NightlySchedule implements AutoCloseable {
         return ZonedDateTime.of(day, at, zone).toInstant();
     }
 
-    /** Stops the background checks. */
+    /** Stops the background checks (a snapshot already running finishes on its own). */
     @Override
-    public synchronized void close() {
-        if (timer != null) {
-            timer.shutdown();
-            timer = null;
+    public void close() {
+        synchronized (timerLock) {
+            if (timer != null) {
+                timer.shutdown();
+                timer = null;
+            }
         }
     }
 }
