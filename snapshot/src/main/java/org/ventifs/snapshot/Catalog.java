@@ -39,11 +39,23 @@ public final class Catalog {
     public static Catalog open(Path dir) throws IOException {
         Files.createDirectories(dir);
         Catalog c = new Catalog(dir.resolve(FILE));
-        c.load();
+        c.load(true);
         return c;
     }
 
-    private void load() throws IOException {
+    /**
+     * Reads the dumps listed in the catalog in {@code dir} without changing anything (a torn
+     * last line, perhaps being appended right now by the daemon, is skipped), oldest first.
+     *
+     * @throws IOException when a line other than the last is damaged, or the file cannot be read
+     */
+    public static List<DumpRecord> read(Path dir) throws IOException {
+        Catalog c = new Catalog(dir.resolve(FILE));
+        c.load(false);
+        return c.list();
+    }
+
+    private void load(boolean repair) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
@@ -67,6 +79,9 @@ public final class Catalog {
                 if (!last) {
                     throw new IOException("catalog " + file + " is damaged at line " + lineNo + " (" + e.getMessage()
                             + "); rebuild it from the newest root with 'ventifs format --from'", e);
+                }
+                if (!repair) {
+                    return;
                 }
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     ch.truncate(start);

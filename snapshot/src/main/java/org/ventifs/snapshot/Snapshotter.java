@@ -93,6 +93,11 @@ public final class Snapshotter implements AutoCloseable {
         return progress.snapshot(queued.get());
     }
 
+    /** The store this snapshotter archives into. */
+    public BlockStore store() {
+        return store;
+    }
+
     /** The catalog this snapshotter lists dumps in. */
     public Catalog catalog() {
         return catalog;
@@ -130,17 +135,19 @@ public final class Snapshotter implements AutoCloseable {
         Instant at;
         try {
             view = cache.freeze();
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             frozen.completeExceptionally(e);
+            rethrowIfError(e);
             return;
         }
         try {
             at = clock.instant();
             name = DumpName.next(at.atZone(clock.getZone()), catalog.names());
             catalog.markArchiving(name);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             view.close();
             frozen.completeExceptionally(e);
+            rethrowIfError(e);
             return;
         }
         CompletableFuture<DumpRecord> archived = new CompletableFuture<>();
@@ -149,16 +156,24 @@ public final class Snapshotter implements AutoCloseable {
         DumpRecord record;
         try {
             record = archive(view, name, at);
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             progress.end();
             view.close();
             System.err.println("ventifs: the archive of dump " + name + " failed; its changes go into the next snapshot: "
-                    + e.getMessage());
+                    + e);
             archived.completeExceptionally(e);
+            rethrowIfError(e);
             return;
         }
         progress.end();
         archived.complete(record);
+    }
+
+    /** Waiters are told first; then an Error (out of memory, a broken class path) still ends the thread. */
+    private static void rethrowIfError(Throwable t) {
+        if (t instanceof Error e) {
+            throw e;
+        }
     }
 
     /** Archive, sync, list, retire: the write order that makes a crash harmless. */

@@ -80,4 +80,17 @@ class CatalogTest {
         assertFalse(DumpName.isValid("2026/1122.0"));
         assertFalse(DumpName.isValid("../etc"));
     }
+
+    @Test
+    void anArchiveMarkerNotListedIsAnInterruptedArchive() throws IOException {
+        Catalog c = Catalog.open(dir);
+        assertTrue(c.interruptedArchive().isEmpty());
+        c.markArchiving("2026/1122");
+        assertEquals(java.util.Optional.of("2026/1122"), Catalog.open(dir).interruptedArchive());
+        c.append(record("2026/1122", 1));
+        assertTrue(Catalog.open(dir).interruptedArchive().isEmpty(), "listed: the crash came after the catalog line");
+        c.clearArchiving();
+        assertFalse(Files.exists(dir.resolve(Catalog.ARCHIVING)));
+        assertEquals(List.of("2026/1122"), c.names());
+    }
 }
