@@ -45,7 +45,17 @@ public final class CrashWorkload {
         }, "snapshots");
         snapshots.start();
         Cache cache = data.cache;
+        java.util.Map<String, String> model = new java.util.HashMap<>();
         while (true) {
+            for (java.util.Map.Entry<String, String> m : model.entrySet()) {
+                String now = TreeImage.sha1(read(cache, cache.lookup(Cache.ROOT, m.getKey()).ino()));
+                if (!now.equals(m.getValue())) {
+                    out.println("CORRUPT " + m.getKey() + " holds " + now + " after " + m.getValue()
+                            + " was fsync'd, while running: " + data.snapshotter.progress());
+                    out.flush();
+                    System.exit(5);
+                }
+            }
             String name = FILES[random.nextInt(FILES.length)];
             long ino;
             try {
@@ -57,6 +67,7 @@ public final class CrashWorkload {
                 cache.sync();
                 out.println("D");
                 out.flush();
+                model.put(name, TreeImage.sha1(new byte[0]));
             }
             byte[] content = read(cache, ino);
             int offset = random.nextInt(MAX_SIZE);
@@ -70,7 +81,8 @@ public final class CrashWorkload {
                 next = Arrays.copyOf(content, Math.max(content.length, offset + chunk.length));
                 System.arraycopy(chunk, 0, next, offset, chunk.length);
             }
-            out.println("P " + name + " " + TreeImage.sha1(next));
+            out.println("P " + name + " " + TreeImage.sha1(next) + (truncate ? " truncate " + offset
+                    : " write " + offset + " " + chunk.length) + " from " + content.length + " " + TreeImage.sha1(content));
             out.flush();
             if (truncate) {
                 cache.setattr(ino, AttrChange.none().withSize(offset));
@@ -80,7 +92,15 @@ public final class CrashWorkload {
             cache.sync();
             out.println("D");
             out.flush();
+            model.put(name, TreeImage.sha1(next));
+            expect(dir, name, next);
         }
+    }
+
+    /** Keeps the fsync'd content of {@code name} beside the data directory, for the test's diagnosis. */
+    private static void expect(Path dir, String name, byte[] content) throws IOException {
+        Path file = dir.resolve("expected-" + name);
+        java.nio.file.Files.write(file, content);
     }
 
     static byte[] read(Cache cache, long ino) throws IOException {

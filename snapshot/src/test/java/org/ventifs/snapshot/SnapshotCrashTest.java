@@ -47,6 +47,9 @@ class SnapshotCrashTest {
         int interrupted = 0;
         for (int round = 0; round < KILLS; round++) {
             List<String> lines = runAndKill(round, 100 + random.nextInt(700));
+            for (String line : lines) {
+                assertFalse(line.startsWith("CORRUPT"), "round " + round + ": " + line);
+            }
             apply(lines);
             try (DataDir data = DataDir.open(dir, Clock.systemUTC())) {
                 if (data.catalog.interruptedArchive().isPresent()) {
@@ -70,9 +73,12 @@ class SnapshotCrashTest {
                     if (ok == null) {
                         continue;
                     }
-                    assertTrue(ok.contains(now), "round " + round + ": " + name + " lost an fsync'd change: it holds "
+                    if (!ok.contains(now)) {
+                        fail("round " + round + ": " + name + " lost an fsync'd change: it holds "
                             + now + (history.get(name).contains(now) ? ", an older version" : ", never written")
-                            + ", not one of " + ok + "; log tail " + lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+                            + " (" + difference(data.cache, name) + ")"
+                            + ", not one of " + ok + "; its last changes " + lastChanges(lines, name));
+                    }
                     allowed.put(name, new HashSet<>(Set.of(now)));
                 }
             }
@@ -80,6 +86,37 @@ class SnapshotCrashTest {
         assertTrue(dumpsSeen >= 10, "the workload took snapshots: " + dumpsSeen);
         System.out.println("crash test: " + KILLS + " kills, " + dumpsSeen + " dumps, " + interrupted
                 + " archives interrupted");
+    }
+
+    private static List<String> lastChanges(List<String> lines, String name) {
+        List<String> mine = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("P " + name + " ")) {
+                mine.add(lines.get(i).substring(2) + (i + 1 < lines.size() && lines.get(i + 1).equals("D") ? " D" : ""));
+            }
+        }
+        return mine.subList(Math.max(0, mine.size() - 5), mine.size());
+    }
+
+    /** Where the active content of {@code name} differs from the last content the workload saw fsync'd. */
+    private String difference(Cache cache, String name) throws IOException {
+        byte[] want = java.nio.file.Files.readAllBytes(dir.resolve("expected-" + name));
+        byte[] have = CrashWorkload.read(cache, cache.lookup(Cache.ROOT, name).ino());
+        StringBuilder b = new StringBuilder("length " + have.length + " want " + want.length + "; blocks differing:");
+        for (int blk = 0; blk * DataDir.BLOCK_SIZE < Math.max(want.length, have.length); blk++) {
+            int from = blk * DataDir.BLOCK_SIZE;
+            byte[] w = java.util.Arrays.copyOfRange(want, Math.min(from, want.length), Math.min(from + DataDir.BLOCK_SIZE, want.length));
+            byte[] h = java.util.Arrays.copyOfRange(have, Math.min(from, have.length), Math.min(from + DataDir.BLOCK_SIZE, have.length));
+            int m = java.util.Arrays.mismatch(w, h);
+            if (m >= 0) {
+                boolean zeros = true;
+                for (byte x : h) {
+                    zeros &= x == 0;
+                }
+                b.append(' ').append(blk).append('@').append(m).append(zeros ? "(zeros)" : "");
+            }
+        }
+        return b.toString();
     }
 
     private static String contentOrNull(Cache cache, String name) throws IOException {
@@ -137,7 +174,7 @@ class SnapshotCrashTest {
         reader.start();
         assertTrue(opened.await(60, TimeUnit.SECONDS), "the workload opened its data directory");
         Thread.sleep(millis);
-        child.destroyForcibly();
+        child.toHandle().destroyForcibly(); // SIGKILL; Process.destroyForcibly would also close the pipe and lose unread lines
         assertTrue(child.waitFor(30, TimeUnit.SECONDS));
         reader.join(30_000);
         assertNotEquals(0, child.exitValue(), "the workload was killed, not finished");
