@@ -1,11 +1,16 @@
 package org.ventifs.snapshot;
 
 import java.io.IOException;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.ventifs.cache.Attr;
 import org.ventifs.cache.Cache;
 import org.ventifs.cache.Errno;
@@ -38,8 +43,9 @@ final class Archiver {
     private final ProgressCounter progress;
     private final ArchivedMetadata metadata;
     private final ContentArchiver contents;
-    private final Map<Long, byte[]> newBases = new HashMap<>();
+    private final Map<Long, byte[]> newBases = new ConcurrentHashMap<>();
     private final Set<Long> changed = new HashSet<>();
+    private final List<Attr> changedFiles = new ArrayList<>();
     private final Set<Long> rebuild = new HashSet<>();
     private long highestQid = Cache.ROOT;
 
@@ -74,10 +80,10 @@ final class Archiver {
             }
         }
         findChanges();
+        archiveChangedFiles();
         Attr rootAttr = tree.getattr(Cache.ROOT);
         DirectoryStreams streams = directoryStreams(rootAttr);
         DirEntry rootEntry = metadata.of("/", rootAttr).withQidSpace(new QidSpace(0, highestQid + 1));
-        archiveOrphans();
         Score root = VacTree.write(store, name, rootEntry, streams, tree.blockSize(), prev);
         return new Result(root, Map.copyOf(newBases));
     }
@@ -93,6 +99,8 @@ final class Archiver {
             highestQid = Math.max(highestQid, ino);
             if (attr.type() == FileType.DIRECTORY) {
                 rebuild.add(ino);
+            } else if (attr.type() == FileType.REGULAR) {
+                changedFiles.add(attr);
             }
             for (Link link : tree.links(ino)) {
                 markUpwards(link.parent());
@@ -165,17 +173,39 @@ final class Archiver {
     }
 
     /**
-     * Gives a base to changed regular files that no directory names any more but that are
-     * still open: the cache may retire their dirty blocks only once they are in Venti.
+     * Writes the content of every changed regular file, on as many threads as there are
+     * processors (hashing and compressing blocks is the archive's main cost). Open files
+     * that no directory names any more are included: the cache may retire their dirty
+     * blocks only once they are in Venti.
      */
-    private void archiveOrphans() throws IOException {
-        for (long ino : changed) {
-            if (!newBases.containsKey(ino)) {
-                Attr attr = tree.getattr(ino);
-                if (attr.type() == FileType.REGULAR && tree.dirtyBlocks(ino).length > 0) {
-                    newBases.put(ino, contents.archive(attr, tree.base(ino)).encode());
-                }
+    private void archiveChangedFiles() throws IOException {
+        int threads = Math.max(1, Math.min(changedFiles.size() / 4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ventifs archiver content");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Attr attr : changedFiles) {
+                done.add(pool.submit(() -> {
+                    newBases.put(attr.ino(), contents.archive(attr, tree.base(attr.ino())).encode());
+                    return null;
+                }));
             }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the archive was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("archiving a file failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

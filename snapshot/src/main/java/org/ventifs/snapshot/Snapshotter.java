@@ -140,18 +140,20 @@ public final class Snapshotter implements AutoCloseable {
             rethrowIfError(e);
             return;
         }
+        at = clock.instant();
+        name = DumpName.next(at.atZone(clock.getZone()), catalog.names());
+        CompletableFuture<DumpRecord> archived = new CompletableFuture<>();
+        frozen.complete(new FreezeTicket(name, at, archived));
         try {
-            at = clock.instant();
-            name = DumpName.next(at.atZone(clock.getZone()), catalog.names());
+            // After the freeze returns: a crash before the marker loses nothing (the changes stay
+            // in the cache for the next snapshot); it only skips the start-up retake.
             catalog.markArchiving(name);
         } catch (Throwable e) {
             view.close();
-            frozen.completeExceptionally(e);
+            archived.completeExceptionally(e);
             rethrowIfError(e);
             return;
         }
-        CompletableFuture<DumpRecord> archived = new CompletableFuture<>();
-        frozen.complete(new FreezeTicket(name, at, archived));
         progress.begin(name);
         DumpRecord record;
         try {
