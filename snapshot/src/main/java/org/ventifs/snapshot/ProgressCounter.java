@@ -12,6 +12,8 @@ final class ProgressCounter {
     private volatile boolean running;
     private volatile long startedAt;
     private volatile long finishedAt;
+    private volatile long phaseStart;
+    private volatile String phases = "";
 
     ProgressCounter(LongSupplier millis) {
         this.millis = millis;
@@ -23,7 +25,16 @@ final class ProgressCounter {
         bytes.set(0);
         dumpName = name;
         startedAt = millis.getAsLong();
+        phaseStart = startedAt;
+        phases = "";
         running = true;
+    }
+
+    /** Records that step {@code name} of the archive just finished. */
+    void phaseDone(String name) {
+        long now = millis.getAsLong();
+        phases = (phases.isEmpty() ? "" : phases + " ") + name + "=" + (now - phaseStart);
+        phaseStart = now;
     }
 
     /** Counts one file or directory written, with {@code contentBytes} of its content. */
@@ -42,6 +53,6 @@ final class ProgressCounter {
     ArchiveProgress snapshot(int queued) {
         boolean now = running;
         long elapsed = (now ? millis.getAsLong() : finishedAt) - startedAt;
-        return new ArchiveProgress(now, dumpName, files.get(), bytes.get(), Math.max(0, elapsed), queued);
+        return new ArchiveProgress(now, dumpName, files.get(), bytes.get(), Math.max(0, elapsed), queued, phases);
     }
 }

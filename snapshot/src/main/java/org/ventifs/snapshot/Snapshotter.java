@@ -184,11 +184,15 @@ public final class Snapshotter implements AutoCloseable {
         Score prev = previous == null ? Score.ZERO : previous.root();
         CountingStore counting = new CountingStore(store);
         Archiver.Result result = new Archiver(view, counting, progress).archive(name, prev);
+        progress.phaseDone("archive");
         store.sync();
+        progress.phaseDone("sync");
         DumpRecord record = new DumpRecord(name, result.root(), at.getEpochSecond(), counting.written());
         catalog.append(record);
+        progress.phaseDone("list");
         cache.retire(view.epoch(), result.newBases());
         catalog.clearArchiving();
+        progress.phaseDone("retire");
         return record;
     }
 }

@@ -161,9 +161,10 @@ public final class ControlServer implements AutoCloseable {
     }
 
     static String status(ArchiveProgress p) {
-        return String.format(Locale.ROOT, "running=%s dump=%s files=%d bytes=%d elapsed_ms=%d queued=%d",
+        return String.format(Locale.ROOT, "running=%s dump=%s files=%d bytes=%d elapsed_ms=%d queued=%d%s",
                 p.running(), p.dumpName().isEmpty() ? "-" : p.dumpName(), p.filesDone(), p.bytesDone(),
-                p.elapsedMillis(), p.queued());
+                p.elapsedMillis(), p.queued(), p.phases().isEmpty() ? "" : " " + p.phases()
+                        .replaceAll("(\\w+)=", "$1_ms="));
     }
 
     private static String readLine(SocketChannel peer) throws IOException {
