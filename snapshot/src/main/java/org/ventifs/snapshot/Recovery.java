@@ -72,7 +72,8 @@ public final class Recovery {
         List<DumpRecord> dumps = DumpChain.records(store, root, ZoneId.systemDefault());
         VacTree tree = VacTree.open(store, root);
         int owner = (Integer) Files.getAttribute(dataDir, "unix:uid");
-        ArchivedFacts rootFacts = new Recovery(store, null, owner).facts(tree.rootEntry(), new byte[0]);
+        ArchivedFacts rootFacts = ArchivedFacts.of(tree.rootEntry(), AccountNames.users(), AccountNames.groups(), owner,
+                new byte[0]);
         int blockSize = tree.root().blockSize();
         if (blockSize < 512 || blockSize > BlockStore.MAX_BLOCK_SIZE || blockSize % 512 != 0) {
             blockSize = Cache.DEFAULT_BLOCK_SIZE;
