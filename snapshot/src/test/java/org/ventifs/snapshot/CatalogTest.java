@@ -93,4 +93,15 @@ class CatalogTest {
         assertFalse(Files.exists(dir.resolve(Catalog.ARCHIVING)));
         assertEquals(List.of("2026/1122"), c.names());
     }
+
+    @Test
+    void aReadOnlyListingSkipsATornLineWithoutCuttingIt() throws IOException {
+        Catalog c = Catalog.open(dir);
+        c.append(record("2026/1122", 1));
+        String torn = record("2026/1123", 2).encode();
+        Files.writeString(dir.resolve(Catalog.FILE), torn.substring(0, 20), StandardOpenOption.APPEND);
+        long size = Files.size(dir.resolve(Catalog.FILE));
+        assertEquals(List.of(record("2026/1122", 1)), Catalog.read(dir));
+        assertEquals(size, Files.size(dir.resolve(Catalog.FILE)), "a line being appended by the daemon is left alone");
+    }
 }
