@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code ventifs bench}: benchmarks that print JSON. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (JSON with --json).",
-        subcommands = {BenchVentiCommand.class, BenchCacheCommand.class})
+        subcommands = {BenchVentiCommand.class, BenchCacheCommand.class, BenchSnapshotCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

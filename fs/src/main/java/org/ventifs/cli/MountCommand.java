@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.ventifs.fs.control.ControlClient;
+import org.ventifs.fs.control.ControlServer;
+import org.ventifs.snapshot.NightlySchedule;
+import org.ventifs.snapshot.Snapshotter;
 import org.ventifs.fs.DataDirectory;
 import org.ventifs.fs.MountOptions;
 import org.ventifs.fs.VentifsFileSystem;
@@ -29,7 +36,7 @@ final class MountCommand implements Callable<Integer> {
     private static final long DRAIN_SECONDS = 5;
 
     @Option(names = "-o", paramLabel = "OPTS",
-            description = "FUSE mount options, comma-separated (allow_other, ro, nodev, fsname=...).")
+            description = "FUSE mount options, comma-separated (allow_other, ro, nodev, ...).")
     String options;
 
     @Option(names = "--data", paramLabel = "DIR",
@@ -55,6 +62,7 @@ final class MountCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--venti is not supported by mount yet; use the embedded store");
         }
         Path dataDir = (data != null ? data : DataDirectories.defaultDataDirectory()).toAbsolutePath();
+        NightlySchedule.parse(snapAt); // a bad --snap-at fails here, not in the background
         Path mnt = MountPointCheck.check(mountpoint);
         if (!foreground) {
             return background(dataDir, mnt);
@@ -77,57 +85,97 @@ final class MountCommand implements Callable<Integer> {
     }
 
     private int serve(Path dataDir, Path mnt) throws Exception {
+        LocalTime nightly = NightlySchedule.parse(snapAt);
         int uid = CurrentUser.uid();
         DataDirectory dir = DataDirectory.openOrFormat(dataDir, uid, CurrentUser.gid());
-        FuseSession session;
+        RunningMount daemon = new RunningMount(dir, mnt);
         try {
-            FuseMount m = FuseMount.mount(mnt, MountOptions.forMount(uid, options));
-            session = FuseSession.start(m, new VentifsFileSystem(dir.cache(), dir.catalog(), dir.store()),
+            FuseMount m = FuseMount.mount(mnt, MountOptions.forMount(uid, options, dataDir));
+            daemon.session = FuseSession.start(m, new VentifsFileSystem(dir.cache(), dir.catalog(), dir.store()),
                     FuseConfig.defaults());
+            Clock clock = Clock.systemDefaultZone();
+            daemon.snapshotter = new Snapshotter(dir.cache(), dir.store(), dir.catalog(), clock);
+            daemon.control = ControlServer.start(dataDir.resolve(ControlClient.SOCKET_NAME), daemon.snapshotter);
+            daemon.schedule = new NightlySchedule(daemon.snapshotter, nightly, ZoneId.systemDefault(), clock);
         } catch (IOException | RuntimeException e) {
-            dir.close();
+            daemon.stop();
             throw e;
         }
-        System.err.println("ventifs: mounted " + dataDir + " at " + mnt);
-        CountDownLatch closed = new CountDownLatch(1);
+        System.err.println("ventifs: mounted " + dataDir + " at " + mnt + "; nightly snapshot "
+                + (nightly == null ? "off" : "at " + nightly));
+        daemon.snapshotter.retakeInterrupted().ifPresent(t ->
+                System.err.println("ventifs: retaking the snapshot a crash interrupted, as " + t.dumpName()));
+        daemon.schedule.start();
         Thread hook = new Thread(() -> {
-            stop(session, dir, mnt, closed);
+            daemon.stop();
             // A clean stop on SIGTERM is a success (status 0, not the JVM's 143) for systemd and scripts.
             Runtime.getRuntime().halt(ExitCode.OK);
         }, "ventifs-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        session.awaitUnmount();
+        daemon.session.awaitUnmount();
         // Unmounted from outside (umount, fusermount -u): make everything durable and leave.
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
-            closed.await(); // already shutting down: the hook finishes the job
+            daemon.stopped.await(); // already shutting down: the hook finishes the job
             return ExitCode.OK;
         }
-        stop(session, dir, mnt, closed);
-        if (session.failure() != null) {
-            throw new IOException("the FUSE connection failed: " + session.failure().getMessage(), session.failure());
+        daemon.stop();
+        if (daemon.session.failure() != null) {
+            throw new IOException("the FUSE connection failed: " + daemon.session.failure().getMessage(),
+                    daemon.session.failure());
         }
         return ExitCode.OK;
     }
 
-    /** Detaches the mount, lets open files drain for a moment, and makes every change durable. */
-    private static void stop(FuseSession session, DataDirectory dir, Path mnt, CountDownLatch closed) {
-        try {
-            boolean drained = session.closeWithin(DRAIN_SECONDS, TimeUnit.SECONDS);
-            if (drained) {
-                dir.close();
-            } else {
-                // Files were still open: the data is committed, so sync it and leave the rest to the exit.
-                dir.cache().sync();
-                dir.store().sync();
-                System.err.println("ventifs: files were still open at " + mnt + "; their handles are now closed");
+    /** What a running mount holds, stopped in the reverse order of starting. */
+    private static final class RunningMount {
+        final DataDirectory dir;
+        final Path mnt;
+        final CountDownLatch stopped = new CountDownLatch(1);
+        FuseSession session;
+        Snapshotter snapshotter;
+        ControlServer control;
+        NightlySchedule schedule;
+
+        RunningMount(DataDirectory dir, Path mnt) {
+            this.dir = dir;
+            this.mnt = mnt;
+        }
+
+        /**
+         * Stops taking snapshots (a running archive finishes), detaches the mount, lets
+         * open files drain for a moment, and makes every change durable. Idempotent.
+         */
+        synchronized void stop() {
+            if (stopped.getCount() == 0) {
+                return;
             }
-            System.err.println("ventifs: unmounted " + mnt + "; every change is on disk");
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            System.err.println("ventifs: unmounting " + mnt + " failed: " + e.getMessage());
-        } finally {
-            closed.countDown();
+            try {
+                if (schedule != null) {
+                    schedule.close();
+                }
+                if (control != null) {
+                    control.close();
+                }
+                if (snapshotter != null) {
+                    snapshotter.close();
+                }
+                boolean drained = session == null || session.closeWithin(DRAIN_SECONDS, TimeUnit.SECONDS);
+                if (drained) {
+                    dir.close();
+                } else {
+                    // Files were still open: their changes are committed, so sync and leave the rest to the exit.
+                    dir.cache().sync();
+                    dir.store().sync();
+                    System.err.println("ventifs: files were still open at " + mnt + "; their handles are now closed");
+                }
+                System.err.println("ventifs: unmounted " + mnt + "; every change is on disk");
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                System.err.println("ventifs: unmounting " + mnt + " failed: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
         }
     }
 }

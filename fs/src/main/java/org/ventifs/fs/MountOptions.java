@@ -10,6 +10,13 @@ import java.util.Set;
  * gave with -o (which wins: "nodev" drops "dev", and so on).
  */
 public final class MountOptions {
+    /**
+     * The mount's source is {@code ventifs:} and the data directory's absolute path, so
+     * mount and df say ventifs and the tools (snap, dumps, history) find the data
+     * directory, and its control socket, from the mountpoint alone.
+     */
+    public static final String FSNAME_PREFIX = "ventifs:";
+
     private MountOptions() {
     }
 
@@ -18,8 +25,13 @@ public final class MountOptions {
      * ventifs in mount and df, lets the kernel check permissions, and as root serves
      * every user and behaves as a local disk (devices and setuid work, as on ext4).
      */
-    public static List<String> forMount(int uid, String userOptions) {
-        Set<String> options = new LinkedHashSet<>(List.of("fsname=ventifs", "subtype=ventifs", "default_permissions"));
+    public static List<String> forMount(int uid, String userOptions, java.nio.file.Path dataDir) {
+        String source = FSNAME_PREFIX + dataDir.toAbsolutePath().normalize();
+        if (source.contains(",")) {
+            throw new IllegalArgumentException("the data directory's path must not contain a comma: " + dataDir);
+        }
+        Set<String> options = new LinkedHashSet<>(List.of("fsname=" + source, "subtype=ventifs",
+                "default_permissions"));
         if (uid == 0) {
             options.addAll(List.of("allow_other", "dev", "suid"));
         }
@@ -31,11 +43,12 @@ public final class MountOptions {
                         || opt.equals("nofail")) {
                     continue; // fstab and mount(8) words that are not FUSE's business
                 }
+                if (opt.startsWith("fsname=") || opt.startsWith("subtype=")) {
+                    throw new IllegalArgumentException("-o " + opt + " is not allowed: ventifs names its mounts "
+                            + FSNAME_PREFIX + "DATA_DIR so that snap, dumps and history can find them");
+                }
                 String opposite = opt.startsWith("no") ? opt.substring(2) : "no" + opt;
                 options.remove(opposite);
-                if (opt.startsWith("fsname=")) {
-                    options.removeIf(x -> x.startsWith("fsname="));
-                }
                 options.add(opt);
             }
         }

@@ -49,7 +49,7 @@ class ActiveTreeMountTest {
     @Test
     void showsUpAsVentifs() throws Exception {
         String mounts = Files.readString(Path.of("/proc/mounts"));
-        assertTrue(mounts.contains("ventifs " + mnt + " fuse.ventifs"), mounts);
+        assertTrue(mounts.contains("ventifs:" + fs.data + " " + mnt + " fuse.ventifs"), mounts);
         String df = MountedVentifs.run("df", "-P", mnt.toString());
         assertTrue(df.contains("ventifs"), df);
     }

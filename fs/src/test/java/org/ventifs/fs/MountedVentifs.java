@@ -25,8 +25,7 @@ public final class MountedVentifs implements AutoCloseable {
         this.dir = DataDirectory.openOrFormat(data, 0, 0);
         FuseMount m;
         try {
-            m = FuseMount.mount(mnt, List.of("fsname=ventifs", "subtype=ventifs", "default_permissions",
-                    "allow_other", "dev", "suid"));
+            m = FuseMount.mount(mnt, MountOptions.forMount(0, null, data));
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;

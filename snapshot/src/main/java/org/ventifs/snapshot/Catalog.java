@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class Catalog {
     static final String FILE = "dumps";
+    /** The marker of an archive under way: the dump name it will take, one line. */
+    static final String ARCHIVING = "archiving";
 
     private final Path file;
     private final List<DumpRecord> records = new ArrayList<>();
@@ -37,11 +39,23 @@ public final class Catalog {
     public static Catalog open(Path dir) throws IOException {
         Files.createDirectories(dir);
         Catalog c = new Catalog(dir.resolve(FILE));
-        c.load();
+        c.load(true);
         return c;
     }
 
-    private void load() throws IOException {
+    /**
+     * Reads the dumps listed in the catalog in {@code dir} without changing anything (a torn
+     * last line, perhaps being appended right now by the daemon, is skipped), oldest first.
+     *
+     * @throws IOException when a line other than the last is damaged, or the file cannot be read
+     */
+    public static List<DumpRecord> read(Path dir) throws IOException {
+        Catalog c = new Catalog(dir.resolve(FILE));
+        c.load(false);
+        return c.list();
+    }
+
+    private void load(boolean repair) throws IOException {
         if (!Files.exists(file)) {
             return;
         }
@@ -66,6 +80,9 @@ public final class Catalog {
                     throw new IOException("catalog " + file + " is damaged at line " + lineNo + " (" + e.getMessage()
                             + "); rebuild it from the newest root with 'ventifs format --from'", e);
                 }
+                if (!repair) {
+                    return;
+                }
                 try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
                     ch.truncate(start);
                     ch.force(true);
@@ -85,6 +102,54 @@ public final class Catalog {
     /** Returns the newest dump, or null when there is none. */
     public synchronized DumpRecord newest() {
         return records.isEmpty() ? null : records.get(records.size() - 1);
+    }
+
+    /** Returns the names of every dump, oldest first. */
+    public synchronized List<String> names() {
+        return records.stream().map(DumpRecord::name).toList();
+    }
+
+    /**
+     * Records durably that the archive of dump {@code name} is under way, so that a crash
+     * before it is listed can be noticed at the next start ({@link #interruptedArchive}).
+     */
+    public synchronized void markArchiving(String name) throws IOException {
+        Path marker = file.resolveSibling(ARCHIVING);
+        Path temp = file.resolveSibling(ARCHIVING + ".new");
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            ch.write(StandardCharsets.UTF_8.encode(name + "\n"));
+            ch.force(true);
+        }
+        Files.move(temp, marker, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory();
+    }
+
+    /** Forgets the archive marked by {@link #markArchiving} (it was listed, or given up). */
+    public synchronized void clearArchiving() throws IOException {
+        if (Files.deleteIfExists(file.resolveSibling(ARCHIVING))) {
+            forceDirectory();
+        }
+    }
+
+    /**
+     * Returns the name of an archive that was under way when the last run stopped and never
+     * reached the catalog, or empty when there is none.
+     */
+    public synchronized java.util.Optional<String> interruptedArchive() throws IOException {
+        Path marker = file.resolveSibling(ARCHIVING);
+        if (!Files.exists(marker)) {
+            return java.util.Optional.empty();
+        }
+        String name = Files.readString(marker, StandardCharsets.UTF_8).strip();
+        return names().contains(name) ? java.util.Optional.empty() : java.util.Optional.of(name);
+    }
+
+    private void forceDirectory() throws IOException {
+        try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        }
     }
 
     /**
@@ -108,10 +173,7 @@ public final class Catalog {
             ch.force(true);
         }
         if (created) {
-            // The new file's name must be durable too.
-            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                dir.force(true);
-            }
+            forceDirectory(); // the new file's name must be durable too
         }
         records.add(record);
     }

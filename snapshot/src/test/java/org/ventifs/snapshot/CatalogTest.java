@@ -80,4 +80,28 @@ class CatalogTest {
         assertFalse(DumpName.isValid("2026/1122.0"));
         assertFalse(DumpName.isValid("../etc"));
     }
+
+    @Test
+    void anArchiveMarkerNotListedIsAnInterruptedArchive() throws IOException {
+        Catalog c = Catalog.open(dir);
+        assertTrue(c.interruptedArchive().isEmpty());
+        c.markArchiving("2026/1122");
+        assertEquals(java.util.Optional.of("2026/1122"), Catalog.open(dir).interruptedArchive());
+        c.append(record("2026/1122", 1));
+        assertTrue(Catalog.open(dir).interruptedArchive().isEmpty(), "listed: the crash came after the catalog line");
+        c.clearArchiving();
+        assertFalse(Files.exists(dir.resolve(Catalog.ARCHIVING)));
+        assertEquals(List.of("2026/1122"), c.names());
+    }
+
+    @Test
+    void aReadOnlyListingSkipsATornLineWithoutCuttingIt() throws IOException {
+        Catalog c = Catalog.open(dir);
+        c.append(record("2026/1122", 1));
+        String torn = record("2026/1123", 2).encode();
+        Files.writeString(dir.resolve(Catalog.FILE), torn.substring(0, 20), StandardOpenOption.APPEND);
+        long size = Files.size(dir.resolve(Catalog.FILE));
+        assertEquals(List.of(record("2026/1122", 1)), Catalog.read(dir));
+        assertEquals(size, Files.size(dir.resolve(Catalog.FILE)), "a line being appended by the daemon is left alone");
+    }
 }

@@ -1,0 +1,222 @@
+package org.ventifs.snapshot;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.ventifs.cache.Attr;
+import org.ventifs.cache.Cache;
+import org.ventifs.cache.Errno;
+import org.ventifs.cache.ErrnoException;
+import org.ventifs.cache.FileType;
+import org.ventifs.cache.FrozenTree;
+import org.ventifs.cache.Link;
+import org.ventifs.vac.DirEntry;
+import org.ventifs.vac.DirectoryStreams;
+import org.ventifs.vac.DirectoryWriter;
+import org.ventifs.vac.Entry;
+import org.ventifs.vac.NameOrder;
+import org.ventifs.vac.QidSpace;
+import org.ventifs.vac.VacTree;
+import org.ventifs.venti.BlockStore;
+import org.ventifs.venti.Score;
+
+/**
+ * Writes one frozen epoch of the cache to Venti as a vac tree (docs/archive-format.md).
+ * Only what the epoch changed is visited: the changed inodes, and the directories above
+ * them (found through the reverse links), which are rebuilt; every other child keeps its
+ * base, the entry (or entry pair) of its last archived version, unread. Returns the new
+ * root and the bases to install with {@link Cache#retire}. Not thread-safe; one use.
+ */
+final class Archiver {
+    private static final int READDIR_BATCH = 1024;
+
+    private final FrozenTree tree;
+    private final BlockStore store;
+    private final ProgressCounter progress;
+    private final ArchivedMetadata metadata;
+    private final ContentArchiver contents;
+    private final Map<Long, byte[]> newBases = new ConcurrentHashMap<>();
+    private final Set<Long> changed = new HashSet<>();
+    private final List<Attr> changedFiles = new ArrayList<>();
+    private final Set<Long> rebuild = new HashSet<>();
+    private long highestQid = Cache.ROOT;
+
+    /**
+     * The result of an archive.
+     *
+     * @param root     the score of the new vac root block
+     * @param newBases by inode: the new base of each file and directory written
+     */
+    record Result(Score root, Map<Long, byte[]> newBases) {
+    }
+
+    Archiver(FrozenTree tree, BlockStore store, ProgressCounter progress) {
+        this.tree = tree;
+        this.store = store;
+        this.progress = progress;
+        this.metadata = new ArchivedMetadata(tree);
+        this.contents = new ContentArchiver(tree, store, progress);
+    }
+
+    /**
+     * Archives the frozen tree as the vac tree named {@code name} whose root points back at
+     * {@code prev} (the zero score for the first dump), and returns its root.
+     *
+     * @throws IOException when the cache or the store fails
+     */
+    Result archive(String name, Score prev) throws IOException {
+        if (!prev.isZero()) {
+            QidSpace space = VacTree.open(store, prev).rootEntry().qidSpace();
+            if (space != null) {
+                highestQid = Math.max(highestQid, space.max() - 1);
+            }
+        }
+        findChanges();
+        archiveChangedFiles();
+        Attr rootAttr = tree.getattr(Cache.ROOT);
+        DirectoryStreams streams = directoryStreams(rootAttr);
+        DirEntry rootEntry = metadata.of("/", rootAttr).withQidSpace(new QidSpace(0, highestQid + 1));
+        Score root = VacTree.write(store, name, rootEntry, streams, tree.blockSize(), prev);
+        return new Result(root, Map.copyOf(newBases));
+    }
+
+    /** Marks the changed inodes, and every directory above a changed inode for rebuilding. */
+    private void findChanges() throws IOException {
+        for (long ino : tree.changedInodes()) {
+            Attr attr = attrOrNull(ino);
+            if (attr == null) {
+                continue; // deleted before the freeze: its parent changed too
+            }
+            changed.add(ino);
+            highestQid = Math.max(highestQid, ino);
+            if (attr.type() == FileType.DIRECTORY) {
+                rebuild.add(ino);
+            } else if (attr.type() == FileType.REGULAR) {
+                changedFiles.add(attr);
+            }
+            for (Link link : tree.links(ino)) {
+                markUpwards(link.parent());
+            }
+        }
+    }
+
+    private void markUpwards(long dir) throws IOException {
+        while (rebuild.add(dir) && dir != Cache.ROOT) {
+            List<Link> up = tree.links(dir);
+            if (up.isEmpty()) {
+                return; // an unlinked directory still open
+            }
+            dir = up.get(0).parent();
+        }
+    }
+
+    /** The streams of directory {@code attr}: rebuilt when it or anything below changed, else its base. */
+    private DirectoryStreams directoryStreams(Attr attr) throws IOException {
+        byte[] base = tree.base(attr.ino());
+        if (!rebuild.contains(attr.ino()) && base.length == DirectoryBase.SIZE) {
+            return DirectoryBase.decode(base).streams();
+        }
+        DirectoryWriter writer = new DirectoryWriter(store, Entry.VAC_PSIZE, tree.blockSize(), NameOrder.FOSSIL);
+        long cookie = 0;
+        while (true) {
+            List<org.ventifs.cache.DirEntry> batch = tree.readdir(attr.ino(), cookie, READDIR_BATCH);
+            if (batch.isEmpty()) {
+                break;
+            }
+            for (org.ventifs.cache.DirEntry child : batch) {
+                addChild(writer, child);
+                cookie = child.cookie();
+            }
+        }
+        DirectoryStreams streams = writer.finish();
+        newBases.put(attr.ino(), new DirectoryBase(streams).encode());
+        progress.file(0);
+        return streams;
+    }
+
+    private void addChild(DirectoryWriter writer, org.ventifs.cache.DirEntry child) throws IOException {
+        if (child.type() == FileType.SOCKET) {
+            return; // vac has no socket bit; a socket's meaning dies with its process anyway
+        }
+        Attr attr = tree.getattr(child.ino());
+        highestQid = Math.max(highestQid, attr.ino());
+        DirEntry meta = metadata.of(child.name(), attr);
+        if (attr.type() == FileType.DIRECTORY) {
+            writer.addDirectory(meta, directoryStreams(attr));
+        } else {
+            writer.addFile(meta, fileContent(attr));
+        }
+    }
+
+    /** The content entry of a non-directory: written once per inode (hard links share it), or its base. */
+    private Entry fileContent(Attr attr) throws IOException {
+        long ino = attr.ino();
+        byte[] written = newBases.get(ino);
+        if (written != null) {
+            return Entry.decode(written, 0);
+        }
+        byte[] base = tree.base(ino);
+        if (!changed.contains(ino) && base.length == Entry.SIZE) {
+            return Entry.decode(base, 0);
+        }
+        Entry content = contents.archive(attr, base);
+        newBases.put(ino, content.encode());
+        return content;
+    }
+
+    /**
+     * Writes the content of every changed regular file, on as many threads as there are
+     * processors (hashing and compressing blocks is the archive's main cost). Open files
+     * that no directory names any more are included: the cache may retire their dirty
+     * blocks only once they are in Venti.
+     */
+    private void archiveChangedFiles() throws IOException {
+        int threads = Math.max(1, Math.min(changedFiles.size() / 4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ventifs archiver content");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (Attr attr : changedFiles) {
+                done.add(pool.submit(() -> {
+                    newBases.put(attr.ino(), contents.archive(attr, tree.base(attr.ino())).encode());
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("the archive was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("archiving a file failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Attr attrOrNull(long ino) throws IOException {
+        try {
+            return tree.getattr(ino);
+        } catch (ErrnoException e) {
+            if (e.errno() == Errno.ENOENT) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}
