@@ -1,6 +1,7 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
 import java.util.function.LongPredicate;
@@ -23,12 +24,12 @@ final class TreeWriter {
     private final CacheEnvironment db;
     private final TreeReader reader;
     private final FileContent content;
-    private final Txn<byte[]> txn;
+    private final Txn<ByteBuffer> txn;
     private final long now;
     private final LongPredicate isOpen;
     private CacheHeader header;
 
-    TreeWriter(CacheEnvironment db, TreeReader reader, FileContent content, Txn<byte[]> txn, CacheHeader header,
+    TreeWriter(CacheEnvironment db, TreeReader reader, FileContent content, Txn<ByteBuffer> txn, CacheHeader header,
                long nowNs, LongPredicate isOpen) {
         this.db = db;
         this.reader = reader;
