@@ -46,7 +46,11 @@ final class TreeReader {
 
     /** The record of {@code ino}. @throws ErrnoException ENOENT when there is no such inode */
     InodeRecord inode(Txn<ByteBuffer> txn, long ino) throws ErrnoException {
-        InodeRecord rec = inodeOrNull(txn, ino);
+        return requireInode(ino, inodeOrNull(txn, ino));
+    }
+
+    /** Returns {@code rec}, the record of {@code ino} or null. @throws ErrnoException ENOENT when null */
+    static InodeRecord requireInode(long ino, InodeRecord rec) throws ErrnoException {
         if (rec == null) {
             throw new ErrnoException(Errno.ENOENT, "no inode " + ino);
         }
@@ -60,7 +64,11 @@ final class TreeReader {
 
     /** The record of directory {@code dir}. @throws ErrnoException ENOENT, or ENOTDIR when it is no directory */
     InodeRecord directory(Txn<ByteBuffer> txn, long dir) throws ErrnoException {
-        InodeRecord rec = inode(txn, dir);
+        return requireDirectory(dir, inode(txn, dir));
+    }
+
+    /** Returns {@code rec}, the record of {@code dir}, when it is a directory. @throws ErrnoException ENOTDIR */
+    static InodeRecord requireDirectory(long dir, InodeRecord rec) throws ErrnoException {
         if (rec.type() != FileType.DIRECTORY) {
             throw new ErrnoException(Errno.ENOTDIR, "inode " + dir + " is not a directory");
         }
@@ -116,7 +124,11 @@ final class TreeReader {
 
     /** The record of regular file {@code ino}. @throws ErrnoException ENOENT, EISDIR, EINVAL */
     InodeRecord regularFile(Txn<ByteBuffer> txn, long ino) throws ErrnoException {
-        InodeRecord rec = inode(txn, ino);
+        return requireRegularFile(ino, inode(txn, ino));
+    }
+
+    /** Returns {@code rec}, the record of {@code ino}, when it is a regular file. @throws ErrnoException EISDIR, EINVAL */
+    static InodeRecord requireRegularFile(long ino, InodeRecord rec) throws ErrnoException {
         if (rec.type() == FileType.DIRECTORY) {
             throw new ErrnoException(Errno.EISDIR, "inode " + ino + " is a directory");
         }
