@@ -1,6 +1,7 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class Cache implements TreeView, AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final Map<Long, Integer> openCounts = new HashMap<>();
     private final AtomicBoolean unsynced = new AtomicBoolean();
-    private final Queue<Txn<byte[]>> idleReaders = new ConcurrentLinkedQueue<>();
+    private final Queue<Txn<ByteBuffer>> idleReaders = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService syncer;
     private CacheHeader header;
     private FrozenTree frozen;
@@ -99,7 +100,7 @@ public final class Cache implements TreeView, AutoCloseable {
             throw new IOException("the disk under " + dir + " has " + (usable >> 20) + " MiB free, less than the "
                     + (capacity >> 20) + " MiB cache capacity asked for; choose a smaller capacity or free space");
         }
-        try (CacheEnvironment db = CacheEnvironment.open(dir, capacity); Txn<byte[]> txn = db.env.txnWrite()) {
+        try (CacheEnvironment db = CacheEnvironment.open(dir, capacity); Txn<ByteBuffer> txn = db.env.txnWrite()) {
             CacheHeader h = new CacheHeader(CacheHeader.VERSION, blockSize, capacity, 1, ROOT + 1, 1, 0);
             db.putHeader(txn, h);
             InodeRecord root = InodeRecord.fresh(FileType.DIRECTORY, 0755, rootUid, rootGid, 2, h.generation(),
@@ -129,7 +130,7 @@ public final class Cache implements TreeView, AutoCloseable {
         CacheEnvironment db = CacheEnvironment.open(dir, 1 << 20);
         try {
             CacheHeader h;
-            try (Txn<byte[]> txn = db.env.txnRead()) {
+            try (Txn<ByteBuffer> txn = db.env.txnRead()) {
                 h = db.header(txn);
             }
             if (h == null) {
@@ -380,7 +381,7 @@ public final class Cache implements TreeView, AutoCloseable {
             }
             long frozenEpoch = header.epoch();
             CacheHeader next = header.withEpoch(frozenEpoch + 1);
-            try (Txn<byte[]> txn = db.env.txnWrite()) {
+            try (Txn<ByteBuffer> txn = db.env.txnWrite()) {
                 db.putHeader(txn, next);
                 txn.commit();
             } catch (Env.MapFullException e) {
@@ -430,7 +431,7 @@ public final class Cache implements TreeView, AutoCloseable {
                 frozen.close();
             }
             CacheHeader next = header.withRetiredEpoch(epoch);
-            try (Txn<byte[]> txn = db.env.txnWrite()) {
+            try (Txn<ByteBuffer> txn = db.env.txnWrite()) {
                 new Retirement(db, reader, content, epoch, sizesAtFreeze, txn).retire(newBases);
                 db.putHeader(txn, next);
                 txn.commit();
@@ -460,7 +461,7 @@ public final class Cache implements TreeView, AutoCloseable {
             if (frozen != null) {
                 frozen.close();
             }
-            for (Txn<byte[]> txn; (txn = idleReaders.poll()) != null; ) {
+            for (Txn<ByteBuffer> txn; (txn = idleReaders.poll()) != null; ) {
                 txn.close();
             }
             if (!db.env.isClosed()) {
@@ -490,7 +491,7 @@ public final class Cache implements TreeView, AutoCloseable {
 
     private <R> R mutate(boolean consumesSpace, Mutation<R> op) throws IOException {
         writeLock.lock();
-        try (Txn<byte[]> txn = db.env.txnWrite()) {
+        try (Txn<ByteBuffer> txn = db.env.txnWrite()) {
             TreeWriter w = new TreeWriter(db, reader, content, txn, header, clock.getAsLong(), this::isOpen);
             R result = op.apply(w);
             if (consumesSpace && db.intoReserve(txn)) {
@@ -514,7 +515,7 @@ public final class Cache implements TreeView, AutoCloseable {
 
     /** Runs {@code step} in a read transaction, reusing reset ones (starting a fresh one takes a reader-table lock). */
     private <R> R read(TreeReader.Step<R> step) throws IOException {
-        Txn<byte[]> txn = idleReaders.poll();
+        Txn<ByteBuffer> txn = idleReaders.poll();
         if (txn == null) {
             txn = db.env.txnRead();
         } else {

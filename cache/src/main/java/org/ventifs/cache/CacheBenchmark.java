@@ -13,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * Measures the cache through its Java API (no FUSE): creates, stats and unlinks per second,
- * and sequential write and read rates of one large file beside a plain file on the same
- * disk. Prints one JSON object. The figures are the ceiling the mount lives under.
+ * sequential write and read rates of one large file beside a plain file on the same disk,
+ * random 4 KiB writes and reads in that file, and 4 KiB write+fsync pairs. Prints one JSON object. The figures are the ceiling the mount lives under.
  */
 public final class CacheBenchmark {
     private static final int IO_SIZE = 128 * 1024;
@@ -65,19 +65,22 @@ public final class CacheBenchmark {
             Cache.format(cacheDir, Math.max(1L << 30, bytes * 5 / 4 + ((long) files << 11)), blockSize, 0, 0);
             double[] meta;
             double[] io;
+            double[] small;
             double syncs;
             try (Cache cache = Cache.open(cacheDir, null)) {
                 meta = metadata(cache);
                 io = largeFile(cache);
+                small = smallRandomIo(cache, (long) io[3]);
                 syncs = smallWritesWithSync(cache);
             }
             double[] plainIo = plainFile(plain);
             return String.format(Locale.ROOT, "{\"blockSize\": %d, \"files\": %d, \"createsPerSec\": %.0f, "
                             + "\"statsPerSec\": %.0f, \"unlinksPerSec\": %.0f, \"fileMiB\": %d, \"ioSize\": %d, "
                             + "\"cacheWriteMBps\": %.1f, \"cacheReadMBps\": %.1f, \"plainWriteMBps\": %.1f, "
-                            + "\"plainReadMBps\": %.1f, \"cacheBytesUsed\": %d, \"write4kSyncsPerSec\": %.0f}",
+                            + "\"plainReadMBps\": %.1f, \"cacheBytesUsed\": %d, \"write4kPerSec\": %.0f, "
+                            + "\"read4kPerSec\": %.0f, \"write4kSyncsPerSec\": %.0f}",
                     blockSize, files, meta[0], meta[1], meta[2], bytes >> 20, IO_SIZE, io[0], io[1], plainIo[0],
-                    plainIo[1], (long) io[2], syncs);
+                    plainIo[1], (long) io[2], small[0], small[1], syncs);
         } finally {
             delete(cacheDir);
             Files.deleteIfExists(plain);
@@ -128,7 +131,35 @@ public final class CacheBenchmark {
         long t2 = System.nanoTime();
         StatFs stat = cache.statfs();
         long used = (stat.totalBlocks() - stat.freeBlocks()) * stat.blockSize();
-        return new double[] {megabytesPerSecond(t1 - t0), megabytesPerSecond(t2 - t1), used};
+        return new double[] {megabytesPerSecond(t1 - t0), megabytesPerSecond(t2 - t1), used, ino};
+    }
+
+    /**
+     * 4 KiB writes, then 4 KiB reads, per second at random 4 KiB-aligned offsets of the large
+     * file {@code ino} (each write rewrites part of an existing dirty block), two seconds at most each.
+     */
+    private double[] smallRandomIo(Cache cache, long ino) throws IOException {
+        byte[] page = new byte[4096];
+        new Random(3).nextBytes(page);
+        long pages = Math.max(1, bytes / page.length);
+        double[] rates = new double[2];
+        for (int pass = 0; pass < 2; pass++) {
+            Random r = new Random(4);
+            long start = System.nanoTime();
+            int n = 0;
+            while (n < 100_000 && System.nanoTime() - start < 2_000_000_000L) {
+                long off = (long) (r.nextDouble() * pages) * page.length;
+                if (pass == 0) {
+                    page[0] = (byte) n;
+                    cache.write(ino, off, page, 0, page.length);
+                } else {
+                    cache.read(ino, off, page, 0, page.length);
+                }
+                n++;
+            }
+            rates[pass] = perSecond(n, System.nanoTime() - start);
+        }
+        return rates;
     }
 
     /** How many 4 KiB write-then-fsync pairs run per second, for two seconds at most. */

@@ -1,13 +1,13 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
-import org.lmdbjava.ByteArrayProxy;
-import org.lmdbjava.Dbi;
+import org.lmdbjava.ByteBufferProxy;
 import org.lmdbjava.DbiFlags;
 import org.lmdbjava.Env;
 import org.lmdbjava.EnvFlags;
@@ -28,42 +28,45 @@ final class CacheEnvironment implements AutoCloseable {
     /** The file whose lock says a process has the cache open (LMDB alone would let two share it). */
     static final String LOCK_FILE = "ventifs-cache.lock";
 
-    final Env<byte[]> env;
-    final Dbi<byte[]> header;
-    final Dbi<byte[]> inodes;
-    final Dbi<byte[]> dirents;
-    final Dbi<byte[]> names;
-    final Dbi<byte[]> blocks;
-    final Dbi<byte[]> changed;
-    final Dbi<byte[]> links;
-    final Dbi<byte[]> orphans;
-    private final Dbi<byte[]>[] all;
+    final Env<ByteBuffer> env;
+    final Table header;
+    final Table inodes;
+    final Table dirents;
+    final Table names;
+    final Table blocks;
+    final Table changed;
+    final Table links;
+    final Table orphans;
+    private final Table[] all;
     final long pageSize;
     private long mapPages;
 
     private final FileChannel lockFile;
 
-    @SuppressWarnings("unchecked")
     private CacheEnvironment(Path dir, long capacity, FileChannel lockFile) throws IOException {
         this.lockFile = lockFile;
         try {
-            env = Env.create(ByteArrayProxy.PROXY_BA).setMapSize(capacity).setMaxDbs(8)
+            env = Env.create(ByteBufferProxy.PROXY_OPTIMAL).setMapSize(capacity).setMaxDbs(8)
                     .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS, EnvFlags.MDB_WRITEMAP);
         } catch (LmdbException e) {
             throw new IOException("cannot open the cache in " + dir + " (" + e.getMessage()
                     + "); check that it is a ventifs cache directory and not in use", e);
         }
-        header = env.openDbi("header", DbiFlags.MDB_CREATE);
-        inodes = env.openDbi("inodes", DbiFlags.MDB_CREATE);
-        dirents = env.openDbi("dirents", DbiFlags.MDB_CREATE);
-        names = env.openDbi("names", DbiFlags.MDB_CREATE);
-        blocks = env.openDbi("blocks", DbiFlags.MDB_CREATE);
-        changed = env.openDbi("changed", DbiFlags.MDB_CREATE);
-        links = env.openDbi("links", DbiFlags.MDB_CREATE);
-        orphans = env.openDbi("orphans", DbiFlags.MDB_CREATE);
-        all = new Dbi[] {header, inodes, dirents, names, blocks, changed, links, orphans};
+        header = table("header");
+        inodes = table("inodes");
+        dirents = table("dirents");
+        names = table("names");
+        blocks = table("blocks");
+        changed = table("changed");
+        links = table("links");
+        orphans = table("orphans");
+        all = new Table[] {header, inodes, dirents, names, blocks, changed, links, orphans};
         pageSize = env.stat().pageSize;
         mapPages = env.info().mapSize / pageSize;
+    }
+
+    private Table table(String name) {
+        return new Table(env.openDbi(name, DbiFlags.MDB_CREATE));
     }
 
     /** Opens (creating when absent) the environment in {@code dir} with a map of {@code capacity} bytes. */
@@ -103,19 +106,19 @@ final class CacheEnvironment implements AutoCloseable {
     }
 
     /** Reads the header, or null when the environment has none yet. */
-    CacheHeader header(Txn<byte[]> txn) {
+    CacheHeader header(Txn<ByteBuffer> txn) {
         byte[] bytes = header.get(txn, CacheHeader.KEY);
         return bytes == null ? null : CacheHeader.decode(bytes);
     }
 
-    void putHeader(Txn<byte[]> txn, CacheHeader h) {
+    void putHeader(Txn<ByteBuffer> txn, CacheHeader h) {
         header.put(txn, CacheHeader.KEY, h.encode());
     }
 
     /** Pages in use by every table as {@code txn} sees them, plus the two meta pages. */
-    long usedPages(Txn<byte[]> txn) {
+    long usedPages(Txn<ByteBuffer> txn) {
         long used = 2;
-        for (Dbi<byte[]> dbi : all) {
+        for (Table dbi : all) {
             org.lmdbjava.Stat s = dbi.stat(txn);
             used += s.branchPages + s.leafPages + s.overflowPages;
         }
@@ -127,7 +130,7 @@ final class CacheEnvironment implements AutoCloseable {
      * tables' pages takes eight calls, so it is skipped while the high-water mark of the last
      * commit is far from the end of the map (one operation writes far less than a reserve).
      */
-    boolean intoReserve(Txn<byte[]> txn) {
+    boolean intoReserve(Txn<ByteBuffer> txn) {
         long highWater = env.info().lastPageNumber + 1;
         if (highWater + 4 * reservePages() < mapPages) {
             return false;

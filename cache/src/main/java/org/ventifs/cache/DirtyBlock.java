@@ -39,6 +39,20 @@ record DirtyBlock(long epoch, byte[] data) {
         return Decoding.reader(value, 8, "dirty block").getLong();
     }
 
+    /** The epoch of an encoded block seen in the map ({@code value}'s remaining bytes), reading nothing else. */
+    static long epochOf(ByteBuffer value) {
+        dataLength(value);
+        return value.getLong(value.position());
+    }
+
+    /** How many data bytes an encoded block seen in the map holds (they follow the 8-byte epoch). */
+    static int dataLength(ByteBuffer value) {
+        if (value.remaining() < 8) {
+            throw new CorruptRecordException("dirty block needs at least 8 bytes, got " + value.remaining());
+        }
+        return value.remaining() - 8;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof DirtyBlock b && b.epoch == epoch && Arrays.equals(b.data, data);

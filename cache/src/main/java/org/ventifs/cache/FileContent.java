@@ -1,6 +1,7 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ final class FileContent {
     }
 
     /** Reads up to {@code length} bytes at {@code offset}; returns how many (0 at or past the end). */
-    int read(Txn<byte[]> txn, long ino, InodeRecord rec, long offset, byte[] dst, int dstOffset, int length)
+    int read(Txn<ByteBuffer> txn, long ino, InodeRecord rec, long offset, byte[] dst, int dstOffset, int length)
             throws IOException {
         if (offset >= rec.size()) {
             return 0;
@@ -49,18 +50,23 @@ final class FileContent {
         return n;
     }
 
-    private void readBlockPart(Txn<byte[]> txn, long ino, InodeRecord rec, long blockNo, int inBlock,
+    private void readBlockPart(Txn<ByteBuffer> txn, long ino, InodeRecord rec, long blockNo, int inBlock,
                                byte[] dst, int dstOffset, int length) throws IOException {
-        byte[] stored = db.blocks.get(txn, new BlockKey(ino, blockNo).encode());
+        ByteBuffer stored = db.blocks.view(txn, new BlockKey(ino, blockNo).encode());
+        int available;
         if (stored != null) {
-            int available = Math.max(0, Math.min(length, stored.length - 8 - inBlock));
+            available = Math.max(0, Math.min(length, DirtyBlock.dataLength(stored) - inBlock));
             if (available > 0) {
-                System.arraycopy(stored, 8 + inBlock, dst, dstOffset, available);
+                stored.get(stored.position() + 8 + inBlock, dst, dstOffset, available);
             }
-            Arrays.fill(dst, dstOffset + available, dstOffset + length, (byte) 0);
-            return;
+        } else {
+            available = readBase(ino, rec, blockNo * blockSize + inBlock, dst, dstOffset, length);
         }
-        long pos = blockNo * blockSize + inBlock;
+        Arrays.fill(dst, dstOffset + available, dstOffset + length, (byte) 0);
+    }
+
+    /** Reads what shows of the base of up to {@code length} bytes at {@code pos}; returns how many (the rest are zeros). */
+    private int readBase(long ino, InodeRecord rec, long pos, byte[] dst, int dstOffset, int length) throws IOException {
         int fromBase = rec.hasBase() ? (int) Math.max(0, Math.min(length, rec.baseValid() - pos)) : 0;
         if (fromBase > 0) {
             if (bases == null) {
@@ -74,38 +80,73 @@ final class FileContent {
                 throw new ErrnoException(Errno.EIO, "reading the base of inode " + ino + " from Venti: " + e.getMessage());
             }
         }
-        Arrays.fill(dst, dstOffset + fromBase, dstOffset + length, (byte) 0);
+        return fromBase;
     }
 
     /** Writes {@code length} bytes at {@code offset} in {@code epoch}; returns the record with the new size. */
-    InodeRecord write(Txn<byte[]> txn, long ino, InodeRecord rec, long epoch, long offset, byte[] src,
+    InodeRecord write(Txn<ByteBuffer> txn, long ino, InodeRecord rec, long epoch, long offset, byte[] src,
                       int srcOffset, int length) throws IOException {
         if (offset < 0 || offset > MAX_SIZE - length) {
             throw new ErrnoException(Errno.EFBIG, "writing " + length + " bytes at " + offset
                     + " would pass the largest file size " + MAX_SIZE);
         }
-        byte[] block = new byte[blockSize];
+        byte[] block = null;
         int done = 0;
         while (done < length) {
             long pos = offset + done;
             long blockNo = pos / blockSize;
             int inBlock = (int) (pos % blockSize);
             int chunk = Math.min(blockSize - inBlock, length - done);
-            if (chunk < blockSize) {
-                readBlockPart(txn, ino, rec, blockNo, 0, block, 0, blockSize);
+            byte[] key = new BlockKey(ino, blockNo).encode();
+            if (chunk == blockSize) {
+                putBlock(txn, key, epoch, src, srcOffset + done, blockSize);
+            } else {
+                if (block == null) {
+                    block = new byte[blockSize];
+                }
+                int valid = readBlockStart(txn, ino, rec, blockNo, key, block);
+                if (valid < inBlock) {
+                    Arrays.fill(block, valid, inBlock, (byte) 0);
+                }
+                System.arraycopy(src, srcOffset + done, block, inBlock, chunk);
+                int end = Math.max(valid, inBlock + chunk);
+                putBlock(txn, key, epoch, block, 0, end);
             }
-            System.arraycopy(src, srcOffset + done, block, inBlock, chunk);
-            db.blocks.put(txn, new BlockKey(ino, blockNo).encode(), DirtyBlock.encode(epoch, block, blockSize));
             done += chunk;
         }
         return rec.edit().size(Math.max(rec.size(), offset + length)).build();
     }
 
     /**
+     * Reads the start of block {@code blockNo} into {@code block}: its dirty bytes, else what
+     * shows of the base; returns how many were read (the block's bytes past them are zeros).
+     */
+    private int readBlockStart(Txn<ByteBuffer> txn, long ino, InodeRecord rec, long blockNo, byte[] key, byte[] block)
+            throws IOException {
+        ByteBuffer stored = db.blocks.view(txn, key);
+        if (stored == null) {
+            return readBase(ino, rec, blockNo * blockSize, block, 0, blockSize);
+        }
+        int length = Math.min(blockSize, DirtyBlock.dataLength(stored));
+        stored.get(stored.position() + 8, block, 0, length);
+        return length;
+    }
+
+    /** Stores {@code length} bytes of {@code src} as a block of {@code epoch}, trailing zeros dropped, copied once into the map. */
+    private void putBlock(Txn<ByteBuffer> txn, byte[] key, long epoch, byte[] src, int srcOffset, int length) {
+        int kept = length;
+        while (kept > 0 && src[srcOffset + kept - 1] == 0) {
+            kept--;
+        }
+        ByteBuffer value = db.blocks.reserve(txn, key, 8 + kept);
+        value.putLong(value.position(), epoch).put(value.position() + 8, src, srcOffset, kept);
+    }
+
+    /**
      * Sets the file's size. Shrinking drops whole blocks past the end, zeroes the tail of
      * the last one, and lowers {@code baseValid} so old base bytes never show again.
      */
-    InodeRecord truncate(Txn<byte[]> txn, long ino, InodeRecord rec, long epoch, long newSize)
+    InodeRecord truncate(Txn<ByteBuffer> txn, long ino, InodeRecord rec, long epoch, long newSize)
             throws ErrnoException {
         if (newSize > MAX_SIZE) {
             throw new ErrnoException(Errno.EFBIG, "size " + newSize + " passes the largest file size " + MAX_SIZE);
@@ -118,9 +159,11 @@ final class FileContent {
         int keep = (int) (newSize % blockSize);
         if (keep != 0) {
             byte[] key = new BlockKey(ino, newSize / blockSize).encode();
-            byte[] stored = db.blocks.get(txn, key);
-            if (stored != null && stored.length - 8 > keep) {
-                db.blocks.put(txn, key, DirtyBlock.encode(epoch, Arrays.copyOfRange(stored, 8, 8 + keep), keep));
+            ByteBuffer stored = db.blocks.view(txn, key);
+            if (stored != null && DirtyBlock.dataLength(stored) > keep) {
+                byte[] kept = new byte[keep];
+                stored.get(stored.position() + 8, kept);
+                putBlock(txn, key, epoch, kept, 0, keep);
             }
         }
         long shrinkMin = rec.shrinkEpoch() == epoch ? Math.min(rec.shrinkMin(), newSize) : newSize;
@@ -128,20 +171,20 @@ final class FileContent {
     }
 
     /** Deletes every dirty block of {@code ino}. */
-    void deleteAll(Txn<byte[]> txn, long ino) {
+    void deleteAll(Txn<ByteBuffer> txn, long ino) {
         KeyScan.deleteWhere(db.blocks, txn, LongKeys.of(ino), LongKeys.of(ino), (k, v) -> true);
     }
 
     /** Deletes the dirty blocks of {@code ino} written in {@code epoch} or earlier. */
-    void deleteUpTo(Txn<byte[]> txn, long ino, long epoch) {
+    void deleteUpTo(Txn<ByteBuffer> txn, long ino, long epoch) {
         KeyScan.deleteWhere(db.blocks, txn, LongKeys.of(ino), LongKeys.of(ino),
                 (k, v) -> DirtyBlock.epochOf(v) <= epoch);
     }
 
     /** The numbers of the dirty blocks of {@code ino} written in {@code epoch} or earlier, ascending. */
-    long[] dirtyBlocks(Txn<byte[]> txn, long ino, long epoch) {
+    long[] dirtyBlocks(Txn<ByteBuffer> txn, long ino, long epoch) {
         List<Long> found = new ArrayList<>();
-        KeyScan.forEach(db.blocks, txn, LongKeys.of(ino), (k, v) -> {
+        KeyScan.forEachView(db.blocks, txn, LongKeys.of(ino), LongKeys.of(ino), (k, v) -> {
             if (DirtyBlock.epochOf(v) <= epoch) {
                 found.add(BlockKey.decode(k).blockNo());
             }

@@ -1,6 +1,7 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -16,12 +17,12 @@ public final class FrozenTree implements TreeView, AutoCloseable {
     private final CacheEnvironment db;
     private final TreeReader reader;
     private final FileContent content;
-    private final Txn<byte[]> txn;
+    private final Txn<ByteBuffer> txn;
     private final long epoch;
     private final long sinceEpoch;
     private boolean closed;
 
-    FrozenTree(CacheEnvironment db, TreeReader reader, FileContent content, Txn<byte[]> txn, long epoch,
+    FrozenTree(CacheEnvironment db, TreeReader reader, FileContent content, Txn<ByteBuffer> txn, long epoch,
                long sinceEpoch) {
         this.db = db;
         this.reader = reader;

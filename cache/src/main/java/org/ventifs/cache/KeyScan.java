@@ -1,9 +1,7 @@
 package org.ventifs.cache;
 
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 import org.lmdbjava.Cursor;
-import org.lmdbjava.Dbi;
-import org.lmdbjava.GetOp;
 import org.lmdbjava.Txn;
 
 /** Walking the keys of a table that share a prefix, in key order, with a cursor. */
@@ -13,61 +11,85 @@ final class KeyScan {
         boolean visit(byte[] key, byte[] value);
     }
 
-    /** Whether to delete one key. */
+    /** As {@link Visitor}, seeing the value in the map (valid only during the call), so large values are not copied. */
+    interface ViewVisitor {
+        boolean visit(byte[] key, ByteBuffer value);
+    }
+
+    /** Whether to delete one key, given its value in the map. */
     interface Condition {
-        boolean test(byte[] key, byte[] value);
+        boolean test(byte[] key, ByteBuffer value);
     }
 
     private KeyScan() {
     }
 
-    /** Visits the keys of {@code dbi} that start with {@code prefix} and are at least {@code from}. */
-    static void forEach(Dbi<byte[]> dbi, Txn<byte[]> txn, byte[] prefix, byte[] from, Visitor visitor) {
-        try (Cursor<byte[]> c = dbi.openCursor(txn)) {
-            // LMDB rejects an empty key, so an empty start means the first key.
-            if (!(from.length == 0 ? c.first() : c.get(from, GetOp.MDB_SET_RANGE))) {
+    /** Visits the keys of {@code table} that start with {@code prefix} and are at least {@code from}, values unread. */
+    static void forEachView(Table table, Txn<ByteBuffer> txn, byte[] prefix, byte[] from, ViewVisitor visitor) {
+        try (Cursor<ByteBuffer> c = table.openCursor(txn)) {
+            if (!Table.seek(c, from)) {
                 return;
             }
             do {
-                byte[] key = c.key();
-                if (!startsWith(key, prefix) || !visitor.visit(key, c.val())) {
+                ByteBuffer key = c.key();
+                if (!startsWith(key, prefix) || !visitor.visit(Table.bytes(key), c.val())) {
                     return;
                 }
             } while (c.next());
         }
     }
 
-    /** Visits the keys of {@code dbi} that start with {@code prefix}. */
-    static void forEach(Dbi<byte[]> dbi, Txn<byte[]> txn, byte[] prefix, Visitor visitor) {
-        forEach(dbi, txn, prefix, prefix, visitor);
+    /** Visits the keys of {@code table} that start with {@code prefix} and are at least {@code from}. */
+    static void forEach(Table table, Txn<ByteBuffer> txn, byte[] prefix, byte[] from, Visitor visitor) {
+        forEachView(table, txn, prefix, from, (key, value) -> visitor.visit(key, Table.bytes(value)));
+    }
+
+    /** Visits the keys of {@code table} that start with {@code prefix}. */
+    static void forEach(Table table, Txn<ByteBuffer> txn, byte[] prefix, Visitor visitor) {
+        forEach(table, txn, prefix, prefix, visitor);
     }
 
     /** Deletes the keys with {@code prefix}, at least {@code from}, that meet {@code condition}; returns how many. */
-    static int deleteWhere(Dbi<byte[]> dbi, Txn<byte[]> txn, byte[] prefix, byte[] from, Condition condition) {
-        java.util.List<byte[]> doomed = new java.util.ArrayList<>();
-        forEach(dbi, txn, prefix, from, (key, value) -> {
-            if (condition.test(key, value)) {
-                doomed.add(key);
+    static int deleteWhere(Table table, Txn<ByteBuffer> txn, byte[] prefix, byte[] from, Condition condition) {
+        int deleted = 0;
+        try (Cursor<ByteBuffer> c = table.openCursor(txn)) {
+            if (!Table.seek(c, from)) {
+                return 0;
             }
-            return true;
-        });
-        for (byte[] key : doomed) {
-            dbi.delete(txn, key);
+            do {
+                ByteBuffer key = c.key();
+                if (!startsWith(key, prefix)) {
+                    break;
+                }
+                if (condition.test(Table.bytes(key), c.val())) {
+                    c.delete(); // the cursor then stands on the next key, which next() returns
+                    deleted++;
+                }
+            } while (c.next());
         }
-        return doomed.size();
+        return deleted;
     }
 
-    /** Whether any key of {@code dbi} starts with {@code prefix}. */
-    static boolean any(Dbi<byte[]> dbi, Txn<byte[]> txn, byte[] prefix) {
+    /** Whether any key of {@code table} starts with {@code prefix}. */
+    static boolean any(Table table, Txn<ByteBuffer> txn, byte[] prefix) {
         boolean[] found = {false};
-        forEach(dbi, txn, prefix, (k, v) -> {
+        forEachView(table, txn, prefix, prefix, (k, v) -> {
             found[0] = true;
             return false;
         });
         return found[0];
     }
 
-    static boolean startsWith(byte[] key, byte[] prefix) {
-        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
+    static boolean startsWith(ByteBuffer key, byte[] prefix) {
+        if (key.remaining() < prefix.length) {
+            return false;
+        }
+        int at = key.position();
+        for (int i = 0; i < prefix.length; i++) {
+            if (key.get(at + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 package org.ventifs.cache;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,11 @@ final class Retirement {
     private final FileContent content;
     private final long epoch;
     private final Map<Long, Long> sizesAtFreeze;
-    private final Txn<byte[]> txn;
+    private final Txn<ByteBuffer> txn;
 
     /** A retirement of {@code epoch}, given the frozen sizes of the inodes getting new bases. */
     Retirement(CacheEnvironment db, TreeReader reader, FileContent content, long epoch, Map<Long, Long> sizesAtFreeze,
-               Txn<byte[]> txn) {
+               Txn<ByteBuffer> txn) {
         this.db = db;
         this.reader = reader;
         this.content = content;

@@ -1,6 +1,7 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,11 @@ final class TreeReader {
 
     /** A step reading through one transaction. */
     interface Step<R> {
-        R apply(Txn<byte[]> txn) throws IOException;
+        R apply(Txn<ByteBuffer> txn) throws IOException;
     }
 
     /** Runs {@code step} on {@code txn}, turning undecodable bytes into EIO. */
-    static <R> R run(Txn<byte[]> txn, Step<R> step) throws IOException {
+    static <R> R run(Txn<ByteBuffer> txn, Step<R> step) throws IOException {
         try {
             return step.apply(txn);
         } catch (CorruptRecordException e) {
@@ -44,22 +45,30 @@ final class TreeReader {
     }
 
     /** The record of {@code ino}. @throws ErrnoException ENOENT when there is no such inode */
-    InodeRecord inode(Txn<byte[]> txn, long ino) throws ErrnoException {
-        InodeRecord rec = inodeOrNull(txn, ino);
+    InodeRecord inode(Txn<ByteBuffer> txn, long ino) throws ErrnoException {
+        return requireInode(ino, inodeOrNull(txn, ino));
+    }
+
+    /** Returns {@code rec}, the record of {@code ino} or null. @throws ErrnoException ENOENT when null */
+    static InodeRecord requireInode(long ino, InodeRecord rec) throws ErrnoException {
         if (rec == null) {
             throw new ErrnoException(Errno.ENOENT, "no inode " + ino);
         }
         return rec;
     }
 
-    InodeRecord inodeOrNull(Txn<byte[]> txn, long ino) {
+    InodeRecord inodeOrNull(Txn<ByteBuffer> txn, long ino) {
         byte[] bytes = db.inodes.get(txn, LongKeys.of(ino));
         return bytes == null ? null : InodeRecord.decode(bytes);
     }
 
     /** The record of directory {@code dir}. @throws ErrnoException ENOENT, or ENOTDIR when it is no directory */
-    InodeRecord directory(Txn<byte[]> txn, long dir) throws ErrnoException {
-        InodeRecord rec = inode(txn, dir);
+    InodeRecord directory(Txn<ByteBuffer> txn, long dir) throws ErrnoException {
+        return requireDirectory(dir, inode(txn, dir));
+    }
+
+    /** Returns {@code rec}, the record of {@code dir}, when it is a directory. @throws ErrnoException ENOTDIR */
+    static InodeRecord requireDirectory(long dir, InodeRecord rec) throws ErrnoException {
         if (rec.type() != FileType.DIRECTORY) {
             throw new ErrnoException(Errno.ENOTDIR, "inode " + dir + " is not a directory");
         }
@@ -67,13 +76,13 @@ final class TreeReader {
     }
 
     /** The entry {@code name} of {@code dir}, or null. */
-    NameTarget entry(Txn<byte[]> txn, long dir, String name) {
+    NameTarget entry(Txn<ByteBuffer> txn, long dir, String name) {
         byte[] value = db.names.get(txn, new NameKey(dir, name).encode());
         return value == null ? null : NameTarget.decode(value);
     }
 
     /** The attributes of what {@code name} in {@code dir} names. @throws ErrnoException ENOENT, ENOTDIR, EINVAL */
-    Attr lookup(Txn<byte[]> txn, long dir, String name) throws ErrnoException {
+    Attr lookup(Txn<ByteBuffer> txn, long dir, String name) throws ErrnoException {
         checkName(name);
         directory(txn, dir);
         NameTarget target = entry(txn, dir, name);
@@ -84,7 +93,7 @@ final class TreeReader {
     }
 
     /** Up to {@code max} entries of {@code dir} after cookie {@code offset}, in cookie order. */
-    List<DirEntry> readdir(Txn<byte[]> txn, long dir, long offset, int max) throws ErrnoException {
+    List<DirEntry> readdir(Txn<ByteBuffer> txn, long dir, long offset, int max) throws ErrnoException {
         directory(txn, dir);
         List<DirEntry> out = new ArrayList<>();
         if (max <= 0) {
@@ -100,12 +109,12 @@ final class TreeReader {
     }
 
     /** Whether {@code dir} has no entries. */
-    boolean isEmpty(Txn<byte[]> txn, long dir) {
+    boolean isEmpty(Txn<ByteBuffer> txn, long dir) {
         return !KeyScan.any(db.names, txn, LongKeys.of(dir));
     }
 
     /** Reads a regular file. @throws ErrnoException EISDIR for a directory, EINVAL for other non-files */
-    int read(Txn<byte[]> txn, long ino, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+    int read(Txn<ByteBuffer> txn, long ino, long offset, byte[] dst, int dstOffset, int length) throws IOException {
         InodeRecord rec = regularFile(txn, ino);
         if (offset < 0 || length < 0) {
             throw new ErrnoException(Errno.EINVAL, "negative offset or length reading inode " + ino);
@@ -114,8 +123,12 @@ final class TreeReader {
     }
 
     /** The record of regular file {@code ino}. @throws ErrnoException ENOENT, EISDIR, EINVAL */
-    InodeRecord regularFile(Txn<byte[]> txn, long ino) throws ErrnoException {
-        InodeRecord rec = inode(txn, ino);
+    InodeRecord regularFile(Txn<ByteBuffer> txn, long ino) throws ErrnoException {
+        return requireRegularFile(ino, inode(txn, ino));
+    }
+
+    /** Returns {@code rec}, the record of {@code ino}, when it is a regular file. @throws ErrnoException EISDIR, EINVAL */
+    static InodeRecord requireRegularFile(long ino, InodeRecord rec) throws ErrnoException {
         if (rec.type() == FileType.DIRECTORY) {
             throw new ErrnoException(Errno.EISDIR, "inode " + ino + " is a directory");
         }
@@ -126,7 +139,7 @@ final class TreeReader {
     }
 
     /** A symbolic link's target. @throws ErrnoException EINVAL when {@code ino} is no symbolic link */
-    String readlink(Txn<byte[]> txn, long ino) throws ErrnoException {
+    String readlink(Txn<ByteBuffer> txn, long ino) throws ErrnoException {
         InodeRecord rec = inode(txn, ino);
         if (rec.type() != FileType.SYMLINK) {
             throw new ErrnoException(Errno.EINVAL, "inode " + ino + " is not a symbolic link");
@@ -135,7 +148,7 @@ final class TreeReader {
     }
 
     /** The value of attribute {@code name}. @throws ErrnoException ENODATA when absent */
-    byte[] getxattr(Txn<byte[]> txn, long ino, String name) throws ErrnoException {
+    byte[] getxattr(Txn<ByteBuffer> txn, long ino, String name) throws ErrnoException {
         byte[] value = inode(txn, ino).xattrs().get(name);
         if (value == null) {
             throw new ErrnoException(Errno.ENODATA, "inode " + ino + " has no attribute " + quoted(name));
@@ -144,12 +157,12 @@ final class TreeReader {
     }
 
     /** The names of {@code ino}'s extended attributes, in name order. */
-    List<String> listxattr(Txn<byte[]> txn, long ino) throws ErrnoException {
+    List<String> listxattr(Txn<ByteBuffer> txn, long ino) throws ErrnoException {
         return List.copyOf(inode(txn, ino).xattrs().keySet());
     }
 
     /** The directory entries naming {@code ino}, as (parent, name) links, in key order. */
-    List<LinkKey> links(Txn<byte[]> txn, long ino) {
+    List<LinkKey> links(Txn<ByteBuffer> txn, long ino) {
         List<LinkKey> out = new ArrayList<>();
         KeyScan.forEach(db.links, txn, LongKeys.of(ino), (k, v) -> out.add(LinkKey.decode(k)));
         return out;

@@ -1,7 +1,12 @@
 package org.ventifs.cache;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongPredicate;
 import org.lmdbjava.Txn;
@@ -23,12 +28,16 @@ final class TreeWriter {
     private final CacheEnvironment db;
     private final TreeReader reader;
     private final FileContent content;
-    private final Txn<byte[]> txn;
+    private final Txn<ByteBuffer> txn;
     private final long now;
     private final LongPredicate isOpen;
     private CacheHeader header;
+    /** The records this operation has read or written (null: none), so each is read from LMDB once. */
+    private final Map<Long, InodeRecord> records = new HashMap<>();
+    /** The inodes already marked in {@code changed}. */
+    private final Set<Long> touched = new HashSet<>();
 
-    TreeWriter(CacheEnvironment db, TreeReader reader, FileContent content, Txn<byte[]> txn, CacheHeader header,
+    TreeWriter(CacheEnvironment db, TreeReader reader, FileContent content, Txn<ByteBuffer> txn, CacheHeader header,
                long nowNs, LongPredicate isOpen) {
         this.db = db;
         this.reader = reader;
@@ -74,7 +83,7 @@ final class TreeWriter {
     /** Adds a link {@code newName} in {@code newParent} to {@code ino}. @throws ErrnoException EPERM for a directory, EEXIST, EMLINK */
     Attr link(long ino, long newParent, String newName) throws ErrnoException {
         TreeReader.checkName(newName);
-        InodeRecord rec = reader.inode(txn, ino);
+        InodeRecord rec = inode(ino);
         if (rec.type() == FileType.DIRECTORY) {
             throw new ErrnoException(Errno.EPERM, "inode " + ino + " is a directory; directories take no hard links");
         }
@@ -97,7 +106,7 @@ final class TreeWriter {
     /** Removes the non-directory {@code name} from {@code parent}. @throws ErrnoException ENOENT, EISDIR */
     void unlink(long parent, String name) throws ErrnoException {
         NameTarget t = existing(parent, name);
-        InodeRecord rec = reader.inode(txn, t.ino());
+        InodeRecord rec = inode(t.ino());
         if (rec.type() == FileType.DIRECTORY) {
             throw new ErrnoException(Errno.EISDIR, TreeReader.quoted(name) + " in directory " + parent + " is a directory");
         }
@@ -108,7 +117,7 @@ final class TreeWriter {
     /** Removes the empty directory {@code name} from {@code parent}. @throws ErrnoException ENOENT, ENOTDIR, ENOTEMPTY */
     void rmdir(long parent, String name) throws ErrnoException {
         NameTarget t = existing(parent, name);
-        InodeRecord rec = reader.inode(txn, t.ino());
+        InodeRecord rec = inode(t.ino());
         if (rec.type() != FileType.DIRECTORY) {
             throw new ErrnoException(Errno.ENOTDIR, TreeReader.quoted(name) + " in directory " + parent + " is not a directory");
         }
@@ -128,7 +137,7 @@ final class TreeWriter {
         TreeReader.checkName(newName);
         NameTarget src = existing(parent, name);
         InodeRecord newDir = liveDirectory(newParent);
-        InodeRecord srcRec = reader.inode(txn, src.ino());
+        InodeRecord srcRec = inode(src.ino());
         boolean srcIsDir = srcRec.type() == FileType.DIRECTORY;
         if (srcIsDir && newParent != parent) {
             for (long d = newParent; ; d = parentOf(d)) {
@@ -146,7 +155,7 @@ final class TreeWriter {
         }
         boolean dstIsDir = false;
         if (dst != null) {
-            dstIsDir = reader.inode(txn, dst.ino()).type() == FileType.DIRECTORY;
+            dstIsDir = inode(dst.ino()).type() == FileType.DIRECTORY;
             if (srcIsDir && !dstIsDir) {
                 throw new ErrnoException(Errno.ENOTDIR, TreeReader.quoted(newName) + " is not a directory");
             }
@@ -169,14 +178,14 @@ final class TreeWriter {
         }
         removeEntry(parent, name, src, srcIsDir);
         addEntry(newParent, newName, src.ino(), srcRec.type());
-        putInode(src.ino(), reader.inode(txn, src.ino()).edit().ctime(now).build());
+        putInode(src.ino(), inode(src.ino()).edit().ctime(now).build());
     }
 
     /** Changes attributes as {@code change} says; sets ctime. @throws ErrnoException EISDIR/EINVAL when sizing a non-file */
     Attr setattr(long ino, AttrChange change) throws ErrnoException {
-        InodeRecord rec = reader.inode(txn, ino);
+        InodeRecord rec = inode(ino);
         if (change.hasSize()) {
-            rec = reader.regularFile(txn, ino);
+            rec = regularFile(ino);
             rec = content.truncate(txn, ino, rec, header.epoch(), change.size());
         }
         InodeRecord.Edit e = rec.edit().ctime(now);
@@ -205,7 +214,7 @@ final class TreeWriter {
 
     /** Writes to regular file {@code ino}; sets mtime and ctime. @throws IOException EISDIR, EINVAL, EFBIG, or a Venti error */
     int write(long ino, long offset, byte[] src, int srcOffset, int length) throws IOException {
-        InodeRecord rec = reader.regularFile(txn, ino);
+        InodeRecord rec = regularFile(ino);
         if (offset < 0 || length < 0) {
             throw new ErrnoException(Errno.EINVAL, "negative offset or length writing inode " + ino);
         }
@@ -226,7 +235,7 @@ final class TreeWriter {
         if (value.length > XATTR_MAX) {
             throw new ErrnoException(Errno.E2BIG, "attribute value of " + value.length + " bytes exceeds " + XATTR_MAX);
         }
-        InodeRecord rec = reader.inode(txn, ino);
+        InodeRecord rec = inode(ino);
         boolean exists = rec.xattrs().containsKey(name);
         if (mode == XattrMode.CREATE && exists) {
             throw new ErrnoException(Errno.EEXIST, "inode " + ino + " has attribute " + TreeReader.quoted(name));
@@ -249,7 +258,7 @@ final class TreeWriter {
 
     /** Removes attribute {@code name}. @throws ErrnoException ENODATA when absent */
     void removexattr(long ino, String name) throws ErrnoException {
-        InodeRecord rec = reader.inode(txn, ino);
+        InodeRecord rec = inode(ino);
         if (!rec.xattrs().containsKey(name)) {
             throw new ErrnoException(Errno.ENODATA, "inode " + ino + " has no attribute " + TreeReader.quoted(name));
         }
@@ -260,7 +269,7 @@ final class TreeWriter {
 
     /** Deletes {@code ino} with its blocks when no directory entry names it any more (an orphan at its last close). */
     void deleteIfUnlinked(long ino) {
-        InodeRecord rec = reader.inodeOrNull(txn, ino);
+        InodeRecord rec = inodeOrNull(ino);
         if (rec != null && rec.nlink() == 0) {
             deleteInode(ino);
         }
@@ -278,6 +287,7 @@ final class TreeWriter {
     /** Deletes {@code ino}, its blocks and its orphan mark. */
     void deleteInode(long ino) {
         db.inodes.delete(txn, LongKeys.of(ino));
+        records.put(ino, null);
         content.deleteAll(txn, ino);
         db.orphans.delete(txn, LongKeys.of(ino));
         touch(ino);
@@ -285,7 +295,7 @@ final class TreeWriter {
 
     private NameTarget existing(long parent, String name) throws ErrnoException {
         TreeReader.checkName(name);
-        reader.directory(txn, parent);
+        directory(parent);
         NameTarget t = reader.entry(txn, parent, name);
         if (t == null) {
             throw new ErrnoException(Errno.ENOENT, "no entry " + TreeReader.quoted(name) + " in directory " + parent);
@@ -295,7 +305,7 @@ final class TreeWriter {
 
     /** A directory that may take new entries: it exists and has not been removed. */
     private InodeRecord liveDirectory(long dir) throws ErrnoException {
-        InodeRecord rec = reader.directory(txn, dir);
+        InodeRecord rec = directory(dir);
         if (rec.nlink() == 0) {
             throw new ErrnoException(Errno.ENOENT, "directory " + dir + " has been removed");
         }
@@ -307,7 +317,7 @@ final class TreeWriter {
     }
 
     private void addEntry(long dir, String name, long ino, FileType type) throws ErrnoException {
-        InodeRecord d = reader.inode(txn, dir);
+        InodeRecord d = inode(dir);
         long cookie = d.nextCookie();
         db.dirents.put(txn, new DirentKey(dir, cookie).encode(), new DirentValue(ino, type, name).encode());
         db.names.put(txn, new NameKey(dir, name).encode(), new NameTarget(cookie, ino).encode());
@@ -320,13 +330,13 @@ final class TreeWriter {
         db.dirents.delete(txn, new DirentKey(dir, t.cookie()).encode());
         db.names.delete(txn, new NameKey(dir, name).encode());
         db.links.delete(txn, new LinkKey(t.ino(), dir, name).encode());
-        InodeRecord d = reader.inode(txn, dir);
+        InodeRecord d = inode(dir);
         putInode(dir, d.edit().nlink(d.nlink() - (isDir ? 1 : 0)).modified(now).build());
     }
 
     /** One link fewer for a non-directory; at none it becomes an orphan while open, else goes. */
     private void dropLink(long ino) throws ErrnoException {
-        InodeRecord rec = reader.inode(txn, ino);
+        InodeRecord rec = inode(ino);
         InodeRecord dropped = rec.edit().nlink(rec.nlink() - 1).ctime(now).build();
         if (dropped.nlink() > 0) {
             putInode(ino, dropped);
@@ -336,7 +346,7 @@ final class TreeWriter {
     }
 
     private void unlinkedDirectory(long ino) throws ErrnoException {
-        dispose(ino, reader.inode(txn, ino).edit().nlink(0).ctime(now).build());
+        dispose(ino, inode(ino).edit().nlink(0).ctime(now).build());
     }
 
     private void dispose(long ino, InodeRecord unlinked) {
@@ -350,10 +360,38 @@ final class TreeWriter {
 
     private void putInode(long ino, InodeRecord rec) {
         db.inodes.put(txn, LongKeys.of(ino), rec.encode());
+        records.put(ino, rec);
         touch(ino);
     }
 
+    /** Marks {@code ino} changed in this epoch; a mark already there is left alone (reading is cheaper than rewriting). */
     private void touch(long ino) {
-        db.changed.put(txn, new ChangedKey(header.epoch(), ino).encode(), PRESENT);
+        if (touched.add(ino)) {
+            byte[] key = new ChangedKey(header.epoch(), ino).encode();
+            if (db.changed.view(txn, key) == null) {
+                db.changed.put(txn, key, PRESENT);
+            }
+        }
+    }
+
+    private InodeRecord inodeOrNull(long ino) {
+        if (records.containsKey(ino)) {
+            return records.get(ino);
+        }
+        InodeRecord rec = reader.inodeOrNull(txn, ino);
+        records.put(ino, rec);
+        return rec;
+    }
+
+    private InodeRecord inode(long ino) throws ErrnoException {
+        return TreeReader.requireInode(ino, inodeOrNull(ino));
+    }
+
+    private InodeRecord directory(long dir) throws ErrnoException {
+        return TreeReader.requireDirectory(dir, inode(dir));
+    }
+
+    private InodeRecord regularFile(long ino) throws ErrnoException {
+        return TreeReader.requireRegularFile(ino, inode(ino));
     }
 }

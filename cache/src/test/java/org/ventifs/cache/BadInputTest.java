@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class BadInputTest {
     @Test
     void anotherFormatVersionIsRefused() throws IOException {
         Cache.format(tmp, 8 << 20, 4096, 0, 0);
-        try (Cache cache = Cache.open(tmp, null); Txn<byte[]> txn = cache.environment().env.txnWrite()) {
+        try (Cache cache = Cache.open(tmp, null); Txn<ByteBuffer> txn = cache.environment().env.txnWrite()) {
             CacheHeader h = cache.environment().header(txn);
             cache.environment().putHeader(txn, new CacheHeader(2, h.blockSize(), h.capacity(), h.generation(),
                     h.nextIno(), h.epoch(), h.retiredEpoch()));
@@ -62,7 +63,7 @@ class BadInputTest {
         Cache.format(tmp, 8 << 20, 4096, 0, 0);
         try (Cache cache = Cache.open(tmp, null)) {
             long ino = cache.create(Cache.ROOT, "f", 0644, 0, 0).ino();
-            try (Txn<byte[]> txn = cache.environment().env.txnWrite()) {
+            try (Txn<ByteBuffer> txn = cache.environment().env.txnWrite()) {
                 cache.environment().inodes.put(txn, LongKeys.of(ino), new byte[] {1, 2, 3});
                 txn.commit();
             }

@@ -1,5 +1,6 @@
 package org.ventifs.cache;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ final class ConsistencyCheck {
     /** Throws AssertionError naming the first inconsistency. */
     static void verify(Cache cache) {
         CacheEnvironment db = cache.environment();
-        try (Txn<byte[]> txn = db.env.txnRead()) {
+        try (Txn<ByteBuffer> txn = db.env.txnRead()) {
             CacheHeader header = db.header(txn);
             Map<Long, InodeRecord> inodes = new HashMap<>();
             KeyScan.forEach(db.inodes, txn, new byte[0], (k, v) -> {
