@@ -89,29 +89,34 @@ final class MountCommand implements Callable<Integer> {
         int uid = CurrentUser.uid();
         DataDirectory dir = DataDirectory.openOrFormat(dataDir, uid, CurrentUser.gid());
         RunningMount daemon = new RunningMount(dir, mnt);
-        try {
-            FuseMount m = FuseMount.mount(mnt, MountOptions.forMount(uid, options, dataDir));
-            daemon.session = FuseSession.start(m, new VentifsFileSystem(dir.cache(), dir.catalog(), dir.store()),
-                    FuseConfig.defaults());
-            Clock clock = Clock.systemDefaultZone();
-            daemon.snapshotter = new Snapshotter(dir.cache(), dir.store(), dir.catalog(), clock);
-            daemon.control = ControlServer.start(dataDir.resolve(ControlClient.SOCKET_NAME), daemon.snapshotter);
-            daemon.schedule = new NightlySchedule(daemon.snapshotter, nightly, ZoneId.systemDefault(), clock);
-        } catch (IOException | RuntimeException e) {
-            daemon.stop();
-            throw e;
-        }
-        System.err.println("ventifs: mounted " + dataDir + " at " + mnt + "; nightly snapshot "
-                + (nightly == null ? "off" : "at " + nightly));
-        daemon.snapshotter.retakeInterrupted().ifPresent(t ->
-                System.err.println("ventifs: retaking the snapshot a crash interrupted, as " + t.dumpName()));
-        daemon.schedule.start();
+        // The hook is in place before the mount exists, so a SIGTERM at any moment unmounts cleanly;
+        // it waits (on the daemon's monitor) for start-up to finish first.
         Thread hook = new Thread(() -> {
             daemon.stop();
             // A clean stop on SIGTERM is a success (status 0, not the JVM's 143) for systemd and scripts.
             Runtime.getRuntime().halt(ExitCode.OK);
         }, "ventifs-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        synchronized (daemon) {
+            try {
+                FuseMount m = FuseMount.mount(mnt, MountOptions.forMount(uid, options, dataDir));
+                daemon.session = FuseSession.start(m, new VentifsFileSystem(dir.cache(), dir.catalog(), dir.store()),
+                        FuseConfig.defaults());
+                Clock clock = Clock.systemDefaultZone();
+                daemon.snapshotter = new Snapshotter(dir.cache(), dir.store(), dir.catalog(), clock);
+                daemon.control = ControlServer.start(dataDir.resolve(ControlClient.SOCKET_NAME), daemon.snapshotter);
+                daemon.schedule = new NightlySchedule(daemon.snapshotter, nightly, ZoneId.systemDefault(), clock);
+            } catch (IOException | RuntimeException e) {
+                daemon.stop();
+                Runtime.getRuntime().removeShutdownHook(hook);
+                throw e;
+            }
+            System.err.println("ventifs: mounted " + dataDir + " at " + mnt + "; nightly snapshot "
+                    + (nightly == null ? "off" : "at " + nightly));
+            daemon.snapshotter.retakeInterrupted().ifPresent(t ->
+                    System.err.println("ventifs: retaking the snapshot a crash interrupted, as " + t.dumpName()));
+            daemon.schedule.start();
+        }
         daemon.session.awaitUnmount();
         // Unmounted from outside (umount, fusermount -u): make everything durable and leave.
         try {

@@ -25,7 +25,9 @@ public final class ChildMount implements AutoCloseable {
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "org.ventifs.cli.Main",
                 "mount", "-f", "--data", data.toString(), "--snap-at", "none", mnt.toString()));
-        Path log = Files.createDirectories(data.getParent()).resolve("child-mount.log");
+        // Kept in the build folder, so that a failure can be read after the temp folder is gone.
+        Path log = Files.createDirectories(Path.of("target", "child-mounts"))
+                .resolve(data.getParent().getFileName() + "-" + System.nanoTime() + ".log");
         daemon = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (MountTable.at(mnt).isEmpty()) {

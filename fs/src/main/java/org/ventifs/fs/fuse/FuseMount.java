@@ -88,21 +88,21 @@ public final class FuseMount implements AutoCloseable {
             return false;
         }
         Native.LibC libc = Native.libc();
-        if (libc.getuid() == 0) {
-            if (libc.umount2(mountpoint.toString(), MNT_DETACH) == 0) {
-                return true;
-            }
-            int errno = Native.errno();
-            if (errno == Errno.EINVAL || errno == Errno.ENOENT) {
-                return false;
-            }
-            throw new IOException("cannot unmount " + mountpoint + ": errno " + errno);
+        if (libc.getuid() == 0 && libc.umount2(mountpoint.toString(), MNT_DETACH) == 0) {
+            return true;
         }
+        // Not root, or umount2 refused: fusermount3 knows every other way (and says why it cannot).
         try {
             Process p = new ProcessBuilder("fusermount3", "-u", "-z", mountpoint.toString())
                     .redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
+            String out = new String(p.getInputStream().readAllBytes()).strip();
+            if (p.waitFor() == 0) {
+                return true;
+            }
+            if (out.contains("Invalid argument") || out.contains("No such file") || out.contains("not found in")) {
+                return false;
+            }
+            throw new IOException("cannot unmount " + mountpoint + ": " + out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while unmounting " + mountpoint, e);
