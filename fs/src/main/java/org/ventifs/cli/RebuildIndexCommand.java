@@ -25,6 +25,11 @@ final class RebuildIndexCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("rebuilt the index of " + store + ": " + r.blocks() + " blocks from "
                 + r.arenas() + " arenas" + (r.droppedTailBytes() > 0
                         ? "; dropped a torn tail of " + r.droppedTailBytes() + " bytes" : ""));
+        if (r.damagedStretches() > 0) {
+            spec.commandLine().getErr().println("rebuild-index: " + r.damagedStretches() + " damaged stretches of the "
+                    + "arenas hold blocks that could not be indexed; run ventifs check --store " + store);
+            return ExitCode.FAILURE;
+        }
         return ExitCode.OK;
     }
 }

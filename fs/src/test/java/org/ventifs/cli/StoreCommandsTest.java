@@ -95,6 +95,34 @@ class StoreCommandsTest {
     }
 
     @Test
+    void rebuildIndexKeepsEveryGoodBlockOfADamagedArenaAndSaysSo() throws IOException {
+        Path store = dir.resolve("s");
+        Score[] scores = fill(store, 12);
+        Path arena = store.resolve("arenas/arena-00000000");
+        try (FileChannel ch = FileChannel.open(arena, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {0x55, 0x55}), 10000);
+        }
+        long size = Files.size(arena);
+        CommandRun r = run("venti", "rebuild-index", "--store", store.toString());
+        assertEquals(1, r.code, r.err);
+        assertTrue(r.out.contains("11 blocks"), r.out);
+        assertTrue(r.err.contains("damaged"), r.err);
+        assertEquals(size, Files.size(arena), "nothing was cut");
+        try (LocalVenti v = LocalVenti.open(store)) {
+            int readable = 0;
+            for (Score s : scores) {
+                try {
+                    assertEquals(s, Score.of(v.get(s, BlockType.DATA)));
+                    readable++;
+                } catch (IOException e) {
+                    assertTrue(e.getMessage().contains(s.toString()), e.getMessage());
+                }
+            }
+            assertEquals(11, readable);
+        }
+    }
+
+    @Test
     void benchVentiPrintsEveryPhaseAsJson() {
         Path store = dir.resolve("bench");
         CommandRun r = run("bench", "venti", "--store", store.toString(), "--mib", "2", "--json");

@@ -31,11 +31,6 @@ record ArenaTrailer(int clumpCount, long dataEnd, int arenaChecksum) {
         return out.array();
     }
 
-    /** Whether {@code bytes} at {@code offset} begin with the trailer magic. */
-    static boolean startsTrailer(byte[] bytes, int offset) {
-        return ByteBuffer.wrap(bytes, offset, 4).getInt() == MAGIC;
-    }
-
     /**
      * Decodes the trailer at {@code offset} of {@code bytes}.
      *

@@ -12,8 +12,11 @@ public final class IndexRebuilder {
     private IndexRebuilder() {
     }
 
-    /** What a rebuild did: blocks indexed, arenas read, torn bytes dropped from the last arena. */
-    public record Result(long blocks, int arenas, long droppedTailBytes) {
+    /**
+     * What a rebuild did: blocks indexed, arenas read, torn bytes dropped from the last
+     * arena, damaged stretches passed over (kept on disk, their blocks not indexed).
+     */
+    public record Result(long blocks, int arenas, long droppedTailBytes, long damagedStretches) {
     }
 
     /**
@@ -34,7 +37,8 @@ public final class IndexRebuilder {
                 StoreRecovery.Outcome outcome =
                         StoreRecovery.run(arenas, index, LocalVentiConfig.DEFAULT.arenaCapacity());
                 outcome.appender().close();
-                return new Result(outcome.clumpsIndexed(), numbers.size(), outcome.droppedBytes());
+                return new Result(outcome.clumpsIndexed(), numbers.size(), outcome.droppedBytes(),
+                        outcome.damagedStretches());
             }
         }
     }

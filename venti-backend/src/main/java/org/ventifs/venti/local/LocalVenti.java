@@ -114,6 +114,11 @@ public final class LocalVenti implements BlockStore {
         return recovery.droppedBytes();
     }
 
+    /** Damaged stretches of arenas, followed by valid clumps, that opening this store passed over (0 normally). */
+    public long damagedStretchesSkippedOnOpen() {
+        return recovery.damagedStretches();
+    }
+
     /** Clumps that were missing from the index and were indexed again when this store opened. */
     public long clumpsReindexedOnOpen() {
         return recovery.clumpsIndexed();

@@ -107,16 +107,27 @@ public final class StoreChecker {
             problems.add("arena file " + path + " holds " + size + " bytes, more than its capacity "
                     + header.capacity());
         }
-        ArenaScanner.ScanEnd end = ArenaScanner.scan(path, ArenaHeader.SIZE, false, n, (key, address, h, stored) -> {
-            clumps++;
-            if (readData) {
-                String problem = ArenaScanner.verifyBlock(h, stored);
-                if (problem != null) {
-                    problems.add("arena file " + path + " at offset " + address.offset() + ": " + problem);
+        ArenaScanner.ScanEnd end = ArenaScanner.scan(path, ArenaHeader.SIZE, false, n, new ArenaScanner.ClumpVisitor() {
+            @Override
+            public void visit(BlockKey key, ClumpAddress address, ClumpHeader h, byte[] stored) throws IOException {
+                clumps++;
+                if (readData) {
+                    String problem = ArenaScanner.verifyBlock(h, stored);
+                    if (problem != null) {
+                        // One line for the block: whether indexed or not, its bytes are what is wrong.
+                        problems.add("arena file " + path + " at offset " + address.offset() + ": " + problem);
+                        return;
+                    }
+                }
+                if (index != null) {
+                    checkIndexed(index, mark, key, address, path);
                 }
             }
-            if (index != null) {
-                checkIndexed(index, mark, key, address, path);
+
+            @Override
+            public void damaged(long offset, long resumeAt, String problem) {
+                problems.add("arena file " + path + " is damaged from offset " + offset + " to " + resumeAt + ": "
+                        + problem);
             }
         });
         dataEnds.put(n, end.offset());

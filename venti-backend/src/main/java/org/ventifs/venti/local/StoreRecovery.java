@@ -24,6 +24,7 @@ final class StoreRecovery {
     private final Map<BlockKey, ClumpAddress> batch = new HashMap<>();
     private long indexed;
     private long droppedBytes;
+    private long damagedStretches;
 
     private StoreRecovery(ArenaDirectory arenas, Index index, long newArenaCapacity) {
         this.arenas = arenas;
@@ -32,10 +33,11 @@ final class StoreRecovery {
     }
 
     /**
-     * What recovery did: the arena to append to, how many clumps it indexed, and how
-     * many torn bytes it cut from the last arena's tail.
+     * What recovery did: the arena to append to, how many clumps it indexed, how many
+     * torn bytes it cut from the last arena's tail, and how many damaged stretches
+     * (followed by valid clumps, so kept on disk) it passed over without indexing.
      */
-    record Outcome(ArenaAppender appender, long clumpsIndexed, long droppedBytes) {
+    record Outcome(ArenaAppender appender, long clumpsIndexed, long droppedBytes, long damagedStretches) {
     }
 
     /**
@@ -47,7 +49,7 @@ final class StoreRecovery {
     static Outcome run(ArenaDirectory arenas, Index index, long newArenaCapacity) throws IOException {
         StoreRecovery r = new StoreRecovery(arenas, index, newArenaCapacity);
         ArenaAppender appender = r.catchUp();
-        return new Outcome(appender, r.indexed, r.droppedBytes);
+        return new Outcome(appender, r.indexed, r.droppedBytes, r.damagedStretches);
     }
 
     private ArenaAppender catchUp() throws IOException {
@@ -90,10 +92,21 @@ final class StoreRecovery {
                         + arenas.dir().getParent());
             }
         }
-        ArenaScanner.ScanEnd end = ArenaScanner.scan(path, from, true, n, (key, address, h, stored) -> {
-            batch.put(key, address);
-            if (batch.size() >= BATCH) {
-                commit(path, new HighWaterMark(n, address.end()));
+        ArenaScanner.ScanEnd end = ArenaScanner.scan(path, from, true, n, new ArenaScanner.ClumpVisitor() {
+            @Override
+            public void visit(BlockKey key, ClumpAddress address, ClumpHeader h, byte[] stored) throws IOException {
+                batch.put(key, address);
+                if (batch.size() >= BATCH) {
+                    commit(path, new HighWaterMark(n, address.end()));
+                }
+            }
+
+            @Override
+            public void damaged(long offset, long resumeAt, String problem) {
+                damagedStretches++;
+                LOG.log(System.Logger.Level.ERROR, "{0} is damaged from offset {1} to {2} ({3}); valid clumps follow, "
+                        + "so the damaged bytes stay and the blocks there are not indexed; run ventifs check",
+                        path, offset, resumeAt, problem);
             }
         });
         switch (end.ending()) {

@@ -74,7 +74,7 @@ class StoreCheckerTest {
         LocalVentiTest.flipByte(arena(1), ArenaHeader.SIZE + 3);
         List<String> problems = StoreChecker.check(dir, false).problems();
         assertFalse(problems.isEmpty());
-        assertTrue(problems.stream().anyMatch(p -> p.contains(arena(1) + " is damaged at offset " + ArenaHeader.SIZE)),
+        assertTrue(problems.stream().anyMatch(p -> p.contains(arena(1) + " is damaged from offset " + ArenaHeader.SIZE)),
                 problems.toString());
     }
 

@@ -90,6 +90,52 @@ class StoreRecoveryTest {
         assertEquals(1, ArenaHeader.decode(Files.readAllBytes(arena(1))).number());
     }
 
+    /** Fills the open arena 0 through a store, closes it, and returns the blocks in write order. */
+    private List<byte[]> fillOpenArena() throws IOException {
+        try (LocalVenti v = LocalVenti.open(dir, LocalVentiTest.SMALL)) {
+            return LocalVentiTest.putRandom(v, new Random(10), 20, () -> 5000);
+        }
+    }
+
+    private static long clumpOffset(int i) {
+        return ArenaHeader.SIZE + (long) i * (ClumpHeader.SIZE + 5000);
+    }
+
+    private void assertOnlyTheDamagedBlockIsLost(List<byte[]> written, int damaged) throws IOException {
+        long size = Files.size(arena(0));
+        LocalVentiTest.deleteRecursively(dir.resolve("index"));
+        try (LocalVenti v = LocalVenti.open(dir, LocalVentiTest.SMALL)) {
+            assertEquals(1, v.damagedStretchesSkippedOnOpen());
+            assertEquals(0, v.droppedTailBytes());
+            assertEquals(size, Files.size(arena(0)), "nothing was cut");
+            for (int i = 0; i < written.size(); i++) {
+                Score s = Score.of(written.get(i));
+                if (i == damaged) {
+                    assertThrows(IOException.class, () -> v.get(s, BlockType.DATA));
+                } else {
+                    assertArrayEquals(written.get(i), v.get(s, BlockType.DATA), "block " + i);
+                }
+            }
+        }
+        List<String> problems = StoreChecker.check(dir, true).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains(arena(0) + " ") && problems.get(0).contains("offset " + clumpOffset(damaged)), problems.get(0));
+    }
+
+    @Test
+    void aFlippedDataByteMidArenaCostsOnlyItsBlockWhenTheIndexIsRebuilt() throws IOException {
+        List<byte[]> written = fillOpenArena();
+        LocalVentiTest.flipByte(arena(0), clumpOffset(7) + ClumpHeader.SIZE + 99);
+        assertOnlyTheDamagedBlockIsLost(written, 7);
+    }
+
+    @Test
+    void aDamagedClumpHeaderMidArenaCostsOnlyItsBlockWhenTheIndexIsRebuilt() throws IOException {
+        List<byte[]> written = fillOpenArena();
+        LocalVentiTest.flipByte(arena(0), clumpOffset(12) + 6);
+        assertOnlyTheDamagedBlockIsLost(written, 12);
+    }
+
     @Test
     void anUnsealedArenaBeforeTheLastIsAnErrorNamingIt() throws IOException {
         writeSealedArena();
