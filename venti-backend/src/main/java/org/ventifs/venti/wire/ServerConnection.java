@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.ventifs.venti.wire.VentiMessage.Rerror;
@@ -15,19 +17,26 @@ import org.ventifs.venti.wire.VentiMessage.Rping;
 import org.ventifs.venti.wire.VentiMessage.Tgoodbye;
 import org.ventifs.venti.wire.VentiMessage.Thello;
 import org.ventifs.venti.wire.VentiMessage.Tping;
+import org.ventifs.venti.wire.VentiMessage.Tread;
+import org.ventifs.venti.wire.VentiMessage.Tsync;
+import org.ventifs.venti.wire.VentiMessage.Twrite;
 
 /**
- * One client's connection to the server: the handshake, Thello, then requests
- * answered in the order they arrive. The client may pipeline as many as it likes;
- * replies are flushed whenever no further request is waiting. Holds at most one
- * message (at most {@link Framing#MAX_MESSAGE} bytes) at a time. Anything that
- * breaks the protocol gets an Rerror when it carries a tag, or else ends the
- * connection with a log line; it never touches other connections.
+ * One client's connection to the server: the handshake, Thello, then requests.
+ * This thread reads and decodes; store requests run on the server's workers (a few
+ * of one kind at a time) and a {@link ReplyWriter} sends the replies, in whatever
+ * order they finish, flushing when none is waiting. At most
+ * {@link ReplyWriter#OUTSTANDING} requests are held at once, each at most
+ * {@link Framing#MAX_MESSAGE} bytes. Anything that breaks the protocol gets an
+ * Rerror when it carries a tag, or else ends the connection with a log line; it
+ * never touches other connections.
  */
 final class ServerConnection implements Runnable {
     /** The session id sent in Rhello. */
     static final String SESSION_ID = "ventifs";
     private static final int BUFFER = Framing.MAX_MESSAGE + 4;
+    /** Store requests of one kind that one connection may have running at once. */
+    static final int PARALLEL = 4;
 
     private final Socket socket;
     private final RequestHandler handler;
@@ -36,10 +45,15 @@ final class ServerConnection implements Runnable {
     private final Consumer<String> log;
     private final String peer;
     private volatile WatchedOutput output;
+    private final Executor workers;
+    private final Object turns = new Object();
+    private Class<?> runningKind; // guarded by turns
+    private int running; // guarded by turns
 
-    ServerConnection(Socket socket, RequestHandler handler, long idleNanos, BooleanSupplier draining,
-            Consumer<String> log) {
+    ServerConnection(Socket socket, RequestHandler handler, Executor workers, long idleNanos,
+            BooleanSupplier draining, Consumer<String> log) {
         this.socket = socket;
+        this.workers = workers;
         this.handler = handler;
         this.idleNanos = idleNanos;
         this.draining = draining;
@@ -106,32 +120,101 @@ final class ServerConnection implements Runnable {
         if (!hello(framing, framing.read(in), out)) {
             return;
         }
+        out.flush();
+        ReplyWriter replies = new ReplyWriter(framing, out, "venti-replies " + peer);
+        try {
+            serveRequests(framing, in, watched, replies);
+        } finally {
+            awaitIdle();
+            replies.finish();
+        }
+    }
+
+    /** Reads requests until the peer leaves; store requests go to the workers, the rest is answered here. */
+    private void serveRequests(Framing framing, BufferedInputStream in, WatchedInput watched, ReplyWriter replies)
+            throws IOException {
         while (true) {
-            boolean nothingWaiting = in.available() == 0;
-            if (nothingWaiting) {
-                out.flush();
-            }
-            watched.expect("a request", idleNanos, nothingWaiting);
+            watched.expect("a request", idleNanos, in.available() == 0);
             byte[] body = framing.read(in);
             if (body == null) {
-                out.flush();
                 return;
             }
-            VentiMessage reply;
+            VentiMessage request;
             try {
-                VentiMessage request = VentiMessage.decode(body);
-                if (request instanceof Tgoodbye) {
-                    out.flush();
-                    return;
-                }
-                reply = answer(request);
+                request = VentiMessage.decode(body);
             } catch (ProtocolException e) {
                 if (!e.hasTag()) {
                     throw e;
                 }
-                reply = Rerror.of(e.tag(), e.getMessage());
+                replies.reserve();
+                replies.send(Rerror.of(e.tag(), e.getMessage()));
+                continue;
             }
-            framing.write(out, reply.encode());
+            if (request instanceof Tgoodbye) {
+                return;
+            }
+            replies.reserve();
+            if (request instanceof Tread || request instanceof Twrite || request instanceof Tsync) {
+                dispatch(request, replies);
+            } else {
+                replies.send(answer(request));
+            }
+        }
+    }
+
+    /**
+     * Runs a store request on a worker once its turn comes: requests of one kind run
+     * side by side (up to {@link #PARALLEL}); a change of kind, and every Tsync, waits
+     * for those running to finish, so a read never overtakes an earlier write and
+     * Rsync follows every earlier write.
+     */
+    private void dispatch(VentiMessage request, ReplyWriter replies) throws IOException {
+        awaitTurn(request.getClass());
+        Runnable task = () -> {
+            try {
+                replies.send(handler.answer(request));
+            } finally {
+                turnDone();
+            }
+        };
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // the server is stopping: answer on this thread
+        }
+    }
+
+    private void awaitTurn(Class<?> kind) throws IOException {
+        synchronized (turns) {
+            while (running > 0 && (kind != runningKind || kind == Tsync.class || running >= PARALLEL)) {
+                waitForTurns();
+            }
+            running++;
+            runningKind = kind;
+        }
+    }
+
+    private void turnDone() {
+        synchronized (turns) {
+            running--;
+            turns.notifyAll();
+        }
+    }
+
+    private void awaitIdle() throws IOException {
+        synchronized (turns) {
+            while (running > 0) {
+                waitForTurns();
+            }
+        }
+    }
+
+    private void waitForTurns() throws IOException {
+        try {
+            turns.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a request to finish");
         }
     }
 
