@@ -17,8 +17,11 @@ public final class ZeroTruncation {
             return length;
         }
         if (type.isPointer()) {
-            // As plan9port does: a part-slot at the end goes too.
-            int n = length - length % Score.SIZE;
+            if (length % Score.SIZE != 0) {
+                // Not a whole number of slots: nothing can be dropped without losing bytes.
+                return length;
+            }
+            int n = length;
             while (n >= Score.SIZE && Score.ZERO.matches(data, offset + n - Score.SIZE)) {
                 n -= Score.SIZE;
             }

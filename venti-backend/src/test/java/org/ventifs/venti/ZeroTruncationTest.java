@@ -31,6 +31,14 @@ class ZeroTruncationTest {
     }
 
     @Test
+    void aPointerBlockWithAPartSlotKeepsEveryByte() {
+        byte[] block = new byte[2 * Score.SIZE + 3];
+        Score.ZERO.copyTo(block, 20);
+        block[42] = 7;
+        assertEquals(block.length, ZeroTruncation.truncatedLength(BlockType.DATA_POINTER_1, block, 0, block.length));
+    }
+
+    @Test
     void padRestoresZeroBytesOrZeroScores() {
         byte[] leaf = ZeroTruncation.pad(BlockType.DATA, new byte[] {5}, 4);
         assertArrayEquals(new byte[] {5, 0, 0, 0}, leaf);
