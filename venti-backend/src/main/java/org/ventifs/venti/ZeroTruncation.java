@@ -17,11 +17,20 @@ public final class ZeroTruncation {
             return length;
         }
         if (type.isPointer()) {
-            if (length % Score.SIZE != 0) {
-                // Not a whole number of slots: nothing can be dropped without losing bytes.
-                return length;
+            // A part-slot at the end (psize not a multiple of 20) is unused space: dropped as
+            // plan9port drops it, so scores match, but only when it is zero, so no byte is lost.
+            int n = length - length % Score.SIZE;
+            for (int i = n; i < length; i++) {
+                if (data[offset + i] != 0) {
+                    return length;
+                }
             }
-            int n = length;
+            while (n >= Score.SIZE && Score.ZERO.matches(data, offset + n - Score.SIZE)) {
+                n -= Score.SIZE;
+            }
+            return n;
+        }
+        int n = length;
             while (n >= Score.SIZE && Score.ZERO.matches(data, offset + n - Score.SIZE)) {
                 n -= Score.SIZE;
             }
