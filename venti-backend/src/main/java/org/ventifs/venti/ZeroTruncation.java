@@ -31,12 +31,6 @@ public final class ZeroTruncation {
             return n;
         }
         int n = length;
-            while (n >= Score.SIZE && Score.ZERO.matches(data, offset + n - Score.SIZE)) {
-                n -= Score.SIZE;
-            }
-            return n;
-        }
-        int n = length;
         while (n > 0 && data[offset + n - 1] == 0) {
             n--;
         }
