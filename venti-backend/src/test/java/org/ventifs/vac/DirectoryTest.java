@@ -3,36 +3,18 @@ package org.ventifs.vac;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ventifs.venti.BlockType;
 import org.ventifs.venti.CorruptBlockException;
 import org.ventifs.venti.Score;
-import org.ventifs.venti.local.LocalVenti;
 
 /** DirectoryWriter, DirectoryReader and VacTree over a real embedded store. */
-class DirectoryTest {
-    @TempDir
-    Path dir;
-    private LocalVenti venti;
-
-    @BeforeEach
-    void open() throws IOException {
-        venti = TestStores.open(dir);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        venti.close();
-    }
+class DirectoryTest extends StoreTest {
 
     static DirEntry meta(String name, boolean directory, long qid) {
         int mode = directory ? ModeBits.DIR | 0755 : 0644;

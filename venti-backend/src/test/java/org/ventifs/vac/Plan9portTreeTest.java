@@ -5,36 +5,18 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ventifs.venti.BlockType;
 import org.ventifs.venti.Score;
-import org.ventifs.venti.local.LocalVenti;
 
 /**
  * A tree laid out as plan9port's vac writes it, built byte by byte: DirEntry
  * version 8, MetaBlock magic 0x5656fc79 with its name order, the local bit set in
  * every entry, psize 8180. Our readers must list it, look names up and read it.
  */
-class Plan9portTreeTest {
-    @TempDir
-    Path dir;
-    private LocalVenti venti;
-
-    @BeforeEach
-    void open() throws IOException {
-        venti = TestStores.open(dir);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        venti.close();
-    }
+class Plan9portTreeTest extends StoreTest {
 
     /** A version 8 DirEntry as plan9port writes it, with its Plan 9 extension. */
     static byte[] dirEntryV8(String name, int entry, long qid, int mode) {

@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ventifs.venti.BlockStore;
@@ -17,24 +15,10 @@ import org.ventifs.venti.Score;
 import org.ventifs.venti.local.LocalVenti;
 
 /** StreamWriter, StreamReader and StreamUpdater over a real embedded store. */
-class StreamTest {
+class StreamTest extends StoreTest {
     /** 12 pointers per block, so depth boundaries come at 12, 144, 1728 leaves. */
     private static final int PSIZE = 256;
     private static final int DSIZE = 256;
-
-    @TempDir
-    Path dir;
-    private LocalVenti venti;
-
-    @BeforeEach
-    void open() throws IOException {
-        venti = TestStores.open(dir);
-    }
-
-    @AfterEach
-    void close() throws IOException {
-        venti.close();
-    }
 
     /** Random bytes with holes: about a third of the leaves are zeros. */
     static byte[] content(Random random, int size, int dsize) {
