@@ -1,7 +1,6 @@
 package org.ventifs.vac;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -127,16 +126,16 @@ public final class StreamUpdater {
         boolean last = index == leaves - 1;
         int tail = last ? (int) (newSize - index * dsize) : dsize;
         byte[] changed = changes.get(index);
-        byte[] leaf;
         if (changed != null) {
-            leaf = Arrays.copyOf(changed, dsize);
-        } else if (tail < dsize && !oldScore.isZero()) {
-            leaf = store.read(oldScore, type, dsize).clone();
-        } else {
-            return oldScore;
+            // Bytes past the file's end would read as zeros, and zero truncation drops trailing zeros:
+            // storing the slice up to the end gives the same block without padding it first.
+            return store.write(type, changed, 0, Math.min(changed.length, tail));
         }
-        Arrays.fill(leaf, tail, dsize, (byte) 0);
-        return store.write(type, leaf);
+        if (tail < dsize && !oldScore.isZero()) {
+            byte[] leaf = store.read(oldScore, type, dsize);
+            return store.write(type, leaf, 0, tail);
+        }
+        return oldScore;
     }
 
     private byte[] readPointers(Score score, int level) throws IOException {

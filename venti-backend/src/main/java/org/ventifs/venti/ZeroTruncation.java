@@ -1,5 +1,8 @@
 package org.ventifs.venti;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -8,6 +11,8 @@ import java.util.Arrays;
  * pads back to the expected size the same way. Root blocks are never truncated.
  */
 public final class ZeroTruncation {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private ZeroTruncation() {
     }
 
@@ -31,6 +36,9 @@ public final class ZeroTruncation {
             return n;
         }
         int n = length;
+        while (n >= Long.BYTES && (long) LONGS.get(data, offset + n - Long.BYTES) == 0) {
+            n -= Long.BYTES; // eight bytes a step: a leaf's zero tail can be most of 56 KiB
+        }
         while (n > 0 && data[offset + n - 1] == 0) {
             n--;
         }

@@ -14,6 +14,23 @@ class ZeroTruncationTest {
     }
 
     @Test
+    void theLastNonZeroByteAnywhereInASliceEndsIt() {
+        for (int offset : new int[] {0, 3}) {
+            for (int last = -1; last < 40; last++) {
+                byte[] data = new byte[offset + 40 + 5];
+                java.util.Arrays.fill(data, (byte) 9); // bytes outside the slice must not count
+                java.util.Arrays.fill(data, offset, offset + 40, (byte) 0);
+                if (last >= 0) {
+                    data[offset + last] = 1;
+                    data[offset] = (byte) (last > 0 ? 2 : 1);
+                }
+                assertEquals(last + 1, ZeroTruncation.truncatedLength(BlockType.DATA, data, offset, 40),
+                        "offset " + offset + ", last non-zero byte " + last);
+            }
+        }
+    }
+
+    @Test
     void rootIsNeverTruncated() {
         assertEquals(300, ZeroTruncation.truncatedLength(BlockType.ROOT, new byte[300], 0, 300));
     }
