@@ -93,6 +93,11 @@ public final class Snapshotter implements AutoCloseable {
         return progress.snapshot(queued.get());
     }
 
+    /** The cache this snapshotter freezes. */
+    public Cache cache() {
+        return cache;
+    }
+
     /** The store this snapshotter archives into. */
     public BlockStore store() {
         return store;
