@@ -65,7 +65,7 @@ class StatusCommandTest {
             assertEquals(0, number(after, "dirty_bytes"), "retired into the store");
             assertEquals(0, number(after, "dirty_blocks"));
             assertEquals(nameAndScore[0], after.get("archive_dump"));
-            assertEquals(2, number(after, "archive_files") - 1, "two files and the root: " + after);
+            assertEquals(3, number(after, "archive_files"), "two files and the root: " + after);
             long written = number(after, "store_written_bytes");
             long distinct = number(after, "store_raw_bytes");
             assertTrue(written >= 2L * MIB, after.toString());
@@ -75,6 +75,10 @@ class StatusCommandTest {
             assertTrue(number(after, "store_clump_bytes") >= MIB, "random bytes do not compress: " + after);
             CommandRun table2 = CommandRun.of("status", mnt.toString());
             assertTrue(table2.out.contains("last snapshot  " + nameAndScore[0] + " " + nameAndScore[1]), table2.out);
+            String log = Files.readString(m.log);
+            assertTrue(log.contains("ventifs: snapshot " + nameAndScore[0] + " frozen"), log);
+            assertTrue(log.contains("ventifs: snapshot " + nameAndScore[0] + " is durable as " + nameAndScore[1]
+                    + ": 3 files and directories, " + 2 * MIB + " bytes of changed content"), log);
         }
     }
 
