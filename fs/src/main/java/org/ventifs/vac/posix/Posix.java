@@ -22,6 +22,11 @@ final class Posix {
     private Posix() {
     }
 
+    /** Whether {@code fd} is a terminal (isatty(3)). */
+    static boolean isTerminal(java.io.FileDescriptor fd) {
+        return POSIX.isatty(fd);
+    }
+
     /** Returns lstat(2) of {@code path}. */
     static FileFacts lstat(Path path) throws IOException {
         FileStat s = POSIX.allocateStat();
