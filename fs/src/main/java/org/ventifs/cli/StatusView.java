@@ -15,35 +15,28 @@ import org.ventifs.venti.local.StoreCounts;
  * What {@code ventifs status} prints from a {@link StatusReport}: a table for people, or one
  * JSON object whose field names are a contract for monitoring (docs/control-protocol.md,
  * "ventifs status --json").
+ *
+ * @param mountpoint    where the file system is mounted
+ * @param dataDirectory its data directory
+ * @param report        the daemon's reply
+ * @param now           the time ages are measured to
  */
-final class StatusView {
-    private final Path mountpoint;
-    private final Path dataDirectory;
-    private final StatusReport r;
-    private final Instant now;
-
-    StatusView(Path mountpoint, Path dataDirectory, StatusReport report, Instant now) {
-        this.mountpoint = mountpoint;
-        this.dataDirectory = dataDirectory;
-        this.r = report;
-        this.now = now;
-    }
-
+record StatusView(Path mountpoint, Path dataDirectory, StatusReport report, Instant now) {
     /** The table, one "name  value" line per figure. */
     String table() {
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("mounted", mountpoint + " (data " + dataDirectory + ")");
-        rows.put("dirty", bytes(r.dirty().bytes()) + " in " + r.dirty().blocks() + " blocks, "
-                + r.dirty().changedInodes() + " changed inodes, waiting for the next snapshot");
-        DumpRecord last = r.lastDump();
+        rows.put("dirty", bytes(report.dirty().bytes()) + " in " + report.dirty().blocks() + " blocks, "
+                + report.dirty().changedInodes() + " changed inodes, waiting for the next snapshot");
+        DumpRecord last = report.lastDump();
         rows.put("last snapshot", last == null ? "none yet" : last.name() + " vac:" + last.root() + ", "
                 + age(ageSeconds(last)) + " ago, added " + bytes(last.bytesAdded()));
-        rows.put("archiver", archiver(r.archive()));
-        rows.put("cache", bytes(r.cacheUsed()) + " used of " + bytes(r.cacheCapacity()) + String.format(Locale.ROOT,
-                " (%.1f%%)", r.cacheCapacity() == 0 ? 0.0 : 100.0 * r.cacheUsed() / r.cacheCapacity()));
-        rows.put("store", r.localStore() ? "embedded, " + (r.storeBytes() < 0 ? "unknown" : bytes(r.storeBytes()))
+        rows.put("archiver", archiver(report.archive()));
+        rows.put("cache", bytes(report.cacheUsed()) + " used of " + bytes(report.cacheCapacity()) + String.format(Locale.ROOT,
+                " (%.1f%%)", report.cacheCapacity() == 0 ? 0.0 : 100.0 * report.cacheUsed() / report.cacheCapacity()));
+        rows.put("store", report.localStore() ? "embedded, " + (report.storeBytes() < 0 ? "unknown" : bytes(report.storeBytes()))
                 + " on disk" : "a Venti server; its size is unknown");
-        StoreCounts c = r.storeCounts();
+        StoreCounts c = report.storeCounts();
         rows.put("dedup", c == null ? "unknown" : String.format(Locale.ROOT,
                 "%.2fx (%s written, %s distinct in %d blocks); compression %.2fx (%s in clumps)", c.dedupRatio(),
                 bytes(c.writtenBytes()), bytes(c.rawBytes()), c.blocks(), c.compressionRatio(), bytes(c.clumpBytes())));
@@ -58,16 +51,16 @@ final class StatusView {
         f.put("mountpoint", mountpoint.toString());
         f.put("data_directory", dataDirectory.toString());
         f.put("mounted", true);
-        f.put("dirty_bytes", r.dirty().bytes());
-        f.put("dirty_blocks", r.dirty().blocks());
-        f.put("changed_inodes", r.dirty().changedInodes());
-        DumpRecord last = r.lastDump();
+        f.put("dirty_bytes", report.dirty().bytes());
+        f.put("dirty_blocks", report.dirty().blocks());
+        f.put("changed_inodes", report.dirty().changedInodes());
+        DumpRecord last = report.lastDump();
         f.put("last_snapshot", last == null ? null : last.name());
         f.put("last_snapshot_vac", last == null ? null : "vac:" + last.root());
         f.put("last_snapshot_time", last == null ? null : last.frozenAtEpochSecond());
         f.put("last_snapshot_age_seconds", last == null ? null : ageSeconds(last));
         f.put("last_snapshot_bytes_added", last == null ? null : last.bytesAdded());
-        ArchiveProgress a = r.archive();
+        ArchiveProgress a = report.archive();
         f.put("archive_running", a.running());
         f.put("archive_dump", a.dumpName().isEmpty() ? null : a.dumpName());
         f.put("archive_files", a.filesDone());
@@ -75,11 +68,11 @@ final class StatusView {
         f.put("archive_elapsed_ms", a.elapsedMillis());
         f.put("archive_bytes_per_second", a.bytesPerSecond());
         f.put("archive_queued", a.queued());
-        f.put("cache_used_bytes", r.cacheUsed());
-        f.put("cache_capacity_bytes", r.cacheCapacity());
-        f.put("store", r.localStore() ? "local" : "remote");
-        f.put("store_bytes", r.storeBytes() < 0 ? null : r.storeBytes());
-        StoreCounts c = r.storeCounts();
+        f.put("cache_used_bytes", report.cacheUsed());
+        f.put("cache_capacity_bytes", report.cacheCapacity());
+        f.put("store", report.localStore() ? "local" : "remote");
+        f.put("store_bytes", report.storeBytes() < 0 ? null : report.storeBytes());
+        StoreCounts c = report.storeCounts();
         f.put("store_written_bytes", c == null ? null : c.writtenBytes());
         f.put("store_raw_bytes", c == null ? null : c.rawBytes());
         f.put("store_clump_bytes", c == null ? null : c.clumpBytes());
@@ -104,7 +97,7 @@ final class StatusView {
     }
 
     /** {@code 1.5 GiB}, {@code 12 bytes}. */
-    static String bytes(long n) {
+    private static String bytes(long n) {
         String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
         if (n < 1024) {
             return n + " bytes";
@@ -119,7 +112,7 @@ final class StatusView {
     }
 
     /** {@code 3d 4h}, {@code 2h 5m}, {@code 40s}. */
-    static String age(long seconds) {
+    private static String age(long seconds) {
         Duration d = Duration.ofSeconds(seconds);
         if (d.toDays() > 0) {
             return d.toDays() + "d " + d.toHoursPart() + "h";
