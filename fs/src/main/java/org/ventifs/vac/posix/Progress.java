@@ -52,7 +52,7 @@ public final class Progress implements AutoCloseable {
      * terminal, so that scripts and logs stay quiet.
      */
     public static Progress onTerminal(String verb, String noun, PrintWriter err) {
-        return new Progress(verb, noun, Posix.isTerminal(java.io.FileDescriptor.err) ? err : null);
+        return new Progress(verb, noun, Posix.isTerminal(Posix.STDERR) ? err : null);
     }
 
     /** Counts one item of {@code size} bytes. */

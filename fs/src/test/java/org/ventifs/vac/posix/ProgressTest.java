@@ -19,7 +19,7 @@ class ProgressTest {
 
     @Test
     void printsNothingWhenStderrIsNoTerminal() throws Exception {
-        assertFalse(Posix.isTerminal(java.io.FileDescriptor.err), "the build runs tests with stderr in a pipe or file");
+        assertFalse(Posix.isTerminal(Posix.STDERR), "the build runs tests with stderr in a pipe or file");
         StringWriter out = new StringWriter();
         try (Progress p = Progress.onTerminal("check", "blocks", new PrintWriter(out))) {
             p.file(1);
