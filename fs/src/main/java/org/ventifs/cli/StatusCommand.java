@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path mnt = mountpoint.toAbsolutePath().normalize();
         Path data = ControlClient.dataDirectoryOf(mnt);
-        StatusReport report = ControlClient.forMount(mnt).statusReport();
+        StatusReport report = ControlClient.of(data.resolve(ControlClient.SOCKET_NAME)).statusReport();
         StatusView view = new StatusView(mnt, data, report, Instant.now());
         spec.commandLine().getOut().print(json ? view.json() + System.lineSeparator() : view.table());
         spec.commandLine().getOut().flush();
