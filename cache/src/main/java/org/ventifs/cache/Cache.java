@@ -344,6 +344,11 @@ public final class Cache implements TreeView, AutoCloseable {
         });
     }
 
+    /** The file data waiting for the next snapshot, counted now in one read view (O(dirty blocks), leaf pages only). */
+    public DirtyData dirtyData() throws IOException {
+        return read(txn -> DirtyData.count(db, txn));
+    }
+
     /** Returns only when every change made before the call is on disk (fsync of a file or of the whole tree). */
     public void sync() throws IOException {
         try {

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -114,7 +113,7 @@ final class BenchSnapshotCommand implements Callable<Integer> {
             freezeLatency(data.cache(), snapshotter, copied.files());
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(json(result));
+        out.println(FlatJson.of(result));
         out.flush();
         return ExitCode.OK;
     }
@@ -226,18 +225,5 @@ final class BenchSnapshotCommand implements Callable<Integer> {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static String json(Map<String, Object> map) {
-        StringBuilder b = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : map.entrySet()) {
-            if (b.length() > 1) {
-                b.append(", ");
-            }
-            Object v = e.getValue();
-            String text = v instanceof Double d ? String.format(Locale.ROOT, "%.4f", d) : String.valueOf(v);
-            b.append('"').append(e.getKey()).append("\": ").append(text);
-        }
-        return b.append('}').toString();
     }
 }

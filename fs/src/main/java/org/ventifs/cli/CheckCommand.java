@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ventifs.vac.posix.Progress;
 import org.ventifs.venti.local.IndexRebuilder;
 import org.ventifs.venti.local.StoreChecker;
 import picocli.CommandLine.Command;
@@ -50,7 +51,10 @@ final class CheckCommand implements Callable<Integer> {
             IndexRebuilder.Result rebuilt = IndexRebuilder.rebuild(dir);
             err.println("rebuilt the index of " + dir + ": " + rebuilt.blocks() + " blocks");
         }
-        StoreChecker.Report report = StoreChecker.check(dir, readData);
+        StoreChecker.Report report;
+        try (Progress progress = Progress.onTerminal("check", "blocks", err)) {
+            report = StoreChecker.check(dir, readData, progress::file);
+        }
         for (String note : report.notes()) {
             err.println("note: " + note);
         }

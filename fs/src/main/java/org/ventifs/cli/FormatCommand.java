@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.ventifs.fs.DataDirectory;
 import org.ventifs.snapshot.DumpRecord;
 import org.ventifs.snapshot.Recovery;
+import org.ventifs.vac.posix.Progress;
 import org.ventifs.venti.Score;
 import org.ventifs.venti.local.LocalVenti;
 import picocli.CommandLine.Command;
@@ -57,8 +58,9 @@ final class FormatCommand implements Callable<Integer> {
             throw new IOException("no store in " + store + "; copy the arenas there (or serve them) before --from");
         }
         List<DumpRecord> dumps;
-        try (LocalVenti venti = LocalVenti.open(store)) {
-            dumps = Recovery.formatFrom(dir, venti, root);
+        try (LocalVenti venti = LocalVenti.open(store);
+             Progress progress = Progress.onTerminal("format --from", "files", spec.commandLine().getErr())) {
+            dumps = Recovery.formatFrom(dir, venti, root, progress::file);
             venti.sync();
         }
         out.println("rebuilt " + dir + " from vac:" + root + ": " + dumps.size() + " dumps, newest "

@@ -16,6 +16,8 @@ import org.ventifs.fs.mount.MountTable;
 public final class ChildMount implements AutoCloseable {
     public final Path data;
     public final Path mnt;
+    /** The daemon's stdout and stderr. */
+    public final Path log;
     private final Process daemon;
 
     public ChildMount(Path data, Path mnt) throws IOException, InterruptedException {
@@ -26,7 +28,7 @@ public final class ChildMount implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "org.ventifs.cli.Main",
                 "mount", "-f", "--data", data.toString(), "--snap-at", "none", mnt.toString()));
         // Kept in the build folder, so that a failure can be read after the temp folder is gone.
-        Path log = Files.createDirectories(Path.of("target", "child-mounts"))
+        log = Files.createDirectories(Path.of("target", "child-mounts"))
                 .resolve(data.getParent().getFileName() + "-" + System.nanoTime() + ".log");
         daemon = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

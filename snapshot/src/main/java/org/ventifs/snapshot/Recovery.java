@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.ventifs.cache.Attr;
 import org.ventifs.cache.AttrChange;
 import org.ventifs.cache.Cache;
@@ -40,30 +41,34 @@ public final class Recovery {
     private final int fallbackId;
     private final Map<Long, Long> inodeOfQid = new HashMap<>();
     private final Map<Long, byte[]> bases = new HashMap<>();
+    private final LongConsumer progress;
 
-    private Recovery(BlockStore store, Cache cache, int fallbackId) {
+    private Recovery(BlockStore store, Cache cache, int fallbackId, LongConsumer progress) {
         this.store = store;
         this.cache = cache;
         this.fallbackId = fallbackId;
+        this.progress = progress;
     }
 
     /**
      * Formats {@code dataDir}'s cache ({@code cache/}, half the free disk, 64 MiB to 256 GiB) and
      * catalog ({@code catalog/}) from the vac tree at {@code root} in {@code store}, and returns
-     * the dumps listed, oldest first.
+     * the dumps listed, oldest first. {@code progress} hears of each file and directory made,
+     * with its size.
      *
      * @throws IOException when {@code dataDir} already holds a cache or dumps, or a block of
      *                     the tree cannot be read
      */
-    public static List<DumpRecord> formatFrom(Path dataDir, BlockStore store, Score root) throws IOException {
+    public static List<DumpRecord> formatFrom(Path dataDir, BlockStore store, Score root, LongConsumer progress)
+            throws IOException {
         Files.createDirectories(dataDir);
         long free = Files.getFileStore(dataDir).getUsableSpace();
-        return formatFrom(dataDir, store, root, Math.max(MIN_CAPACITY, Math.min(MAX_CAPACITY, free / 2)));
+        return formatFrom(dataDir, store, root, Math.max(MIN_CAPACITY, Math.min(MAX_CAPACITY, free / 2)), progress);
     }
 
-    /** As {@link #formatFrom(Path, BlockStore, Score)}, with a cache of {@code capacityBytes}. */
-    public static List<DumpRecord> formatFrom(Path dataDir, BlockStore store, Score root, long capacityBytes)
-            throws IOException {
+    /** As {@link #formatFrom(Path, BlockStore, Score, LongConsumer)}, with a cache of {@code capacityBytes}. */
+    public static List<DumpRecord> formatFrom(Path dataDir, BlockStore store, Score root, long capacityBytes,
+                                              LongConsumer progress) throws IOException {
         Path cacheDir = dataDir.resolve("cache");
         Catalog catalog = Catalog.open(dataDir.resolve("catalog"));
         if (!catalog.list().isEmpty()) {
@@ -81,7 +86,7 @@ public final class Recovery {
         Files.createDirectories(cacheDir);
         Cache.format(cacheDir, capacityBytes, blockSize, rootFacts.uid(), rootFacts.gid());
         try (Cache cache = Cache.open(cacheDir, store)) {
-            Recovery recovery = new Recovery(store, cache, owner);
+            Recovery recovery = new Recovery(store, cache, owner, progress);
             recovery.directory(Cache.ROOT, tree.directory(store));
             recovery.setAttributes(Cache.ROOT, rootFacts, false);
             FrozenTree frozen = cache.freeze();
@@ -101,6 +106,7 @@ public final class Recovery {
                 Attr made = cache.mkdir(dir, child.elem(), 0700, 0, 0);
                 directory(made.ino(), new DirectoryReader(store, reader.subdirectory(child)));
                 setAttributes(made.ino(), facts(child, new byte[0]), false);
+                progress.accept(0);
                 continue;
             }
             Entry content = reader.content(child);
@@ -124,6 +130,7 @@ public final class Recovery {
                 }
             }
             setAttributes(ino, facts, facts.type() == 0120000);
+            progress.accept(content.size());
         }
     }
 

@@ -93,6 +93,11 @@ public final class Snapshotter implements AutoCloseable {
         return progress.snapshot(queued.get());
     }
 
+    /** The cache this snapshotter freezes. */
+    public Cache cache() {
+        return cache;
+    }
+
     /** The store this snapshotter archives into. */
     public BlockStore store() {
         return store;
@@ -136,6 +141,7 @@ public final class Snapshotter implements AutoCloseable {
         try {
             view = cache.freeze();
         } catch (Throwable e) {
+            System.err.println("ventifs: a snapshot failed at the freeze; nothing was archived: " + e);
             frozen.completeExceptionally(e);
             rethrowIfError(e);
             return;
@@ -155,6 +161,7 @@ public final class Snapshotter implements AutoCloseable {
             return;
         }
         progress.begin(name);
+        System.err.println("ventifs: snapshot " + name + " frozen; archiving the changes of epoch " + view.epoch());
         DumpRecord record;
         try {
             record = archive(view, name, at);
@@ -168,6 +175,10 @@ public final class Snapshotter implements AutoCloseable {
             return;
         }
         progress.end();
+        ArchiveProgress done = progress.snapshot(0);
+        System.err.println("ventifs: snapshot " + name + " is durable as vac:" + record.root() + ": "
+                + done.filesDone() + " files and directories, " + done.bytesDone() + " bytes of changed content, "
+                + record.bytesAdded() + " bytes added to the store, in " + done.elapsedMillis() + " ms");
         archived.complete(record);
     }
 

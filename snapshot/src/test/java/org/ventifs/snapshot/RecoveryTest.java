@@ -37,7 +37,7 @@ class RecoveryTest {
             List<DumpRecord> old = data.catalog.list();
 
             Path fresh = dir.resolve("new");
-            List<DumpRecord> rebuilt = Recovery.formatFrom(fresh, data.store, newest.root(), 64L << 20);
+            List<DumpRecord> rebuilt = Recovery.formatFrom(fresh, data.store, newest.root(), 64L << 20, size -> { });
             assertEquals(old.stream().map(DumpRecord::name).toList(), rebuilt.stream().map(DumpRecord::name).toList());
             assertEquals(old.stream().map(DumpRecord::root).toList(), rebuilt.stream().map(DumpRecord::root).toList());
             assertEquals(rebuilt, Catalog.open(fresh.resolve("catalog")).list());
@@ -57,7 +57,7 @@ class RecoveryTest {
                     assertEquals(newest.root(), VacTree.open(data.store, next.root()).root().prev());
                 }
             }
-            assertThrows(IOException.class, () -> Recovery.formatFrom(fresh, data.store, newest.root(), 64L << 20),
+            assertThrows(IOException.class, () -> Recovery.formatFrom(fresh, data.store, newest.root(), 64L << 20, size -> { }),
                     "a data directory that holds dumps is never overwritten");
         }
     }

@@ -163,9 +163,23 @@ public final class ControlClient {
         return send(ControlRequest.SNAP_NO_WAIT);
     }
 
-    /** The archiver's status: {@code key=value} pairs separated by spaces. */
+    /** The daemon's status as sent: {@code key=value} pairs separated by spaces. */
     public String status() throws IOException {
         return send(ControlRequest.STATUS);
+    }
+
+    /**
+     * The daemon's status, decoded.
+     *
+     * @throws IOException when the daemon cannot be reached or its reply is not protocol 2
+     */
+    public StatusReport statusReport() throws IOException {
+        String reply = status();
+        try {
+            return StatusReport.decode(reply);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the ventifs daemon at " + socket + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether a daemon answers on {@code socket} now. */

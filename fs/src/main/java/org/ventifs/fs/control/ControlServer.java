@@ -16,10 +16,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.util.List;
-import java.util.Locale;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
-import org.ventifs.snapshot.ArchiveProgress;
 import org.ventifs.snapshot.DumpRecord;
 import org.ventifs.snapshot.FileHistory;
 import org.ventifs.snapshot.FreezeTicket;
@@ -142,7 +140,7 @@ public final class ControlServer implements AutoCloseable {
                     FreezeTicket t = snapshotter.freezeNow();
                     yield "ok " + t.dumpName() + " frozen";
                 }
-                case STATUS -> "ok " + status(snapshotter.progress());
+                case STATUS -> "ok " + DaemonStatus.of(snapshotter).encode();
                 case HISTORY -> history(request.argument());
             };
         } catch (IOException | RuntimeException e) {
@@ -158,13 +156,6 @@ public final class ControlServer implements AutoCloseable {
             b.append('\n').append(HistoryLine.encode(v));
         }
         return b.toString();
-    }
-
-    static String status(ArchiveProgress p) {
-        return String.format(Locale.ROOT, "running=%s dump=%s files=%d bytes=%d elapsed_ms=%d queued=%d%s",
-                p.running(), p.dumpName().isEmpty() ? "-" : p.dumpName(), p.filesDone(), p.bytesDone(),
-                p.elapsedMillis(), p.queued(), p.phases().isEmpty() ? "" : " " + p.phases()
-                        .replaceAll("(\\w+)=", "$1_ms="));
     }
 
     private static String readLine(SocketChannel peer) throws IOException {

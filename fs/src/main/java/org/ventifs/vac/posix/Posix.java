@@ -22,6 +22,18 @@ final class Posix {
     private Posix() {
     }
 
+    /** The file descriptor of standard error. */
+    static final int STDERR = 2;
+
+    /**
+     * Whether file descriptor {@code fd} is a terminal (isatty(3)). By number: jnr-posix's
+     * {@code isatty(FileDescriptor)} cannot read the number out of a FileDescriptor on Java 17
+     * and always says no.
+     */
+    static boolean isTerminal(int fd) {
+        return POSIX.isatty(fd) == 1;
+    }
+
     /** Returns lstat(2) of {@code path}. */
     static FileFacts lstat(Path path) throws IOException {
         FileStat s = POSIX.allocateStat();

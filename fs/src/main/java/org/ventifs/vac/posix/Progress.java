@@ -7,13 +7,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts files and bytes of a long run and, when given a stream, prints a line
- * there every few seconds (nothing for runs shorter than that). Thread-safe.
+ * Counts files (or other items: blocks) and bytes of a long run and, when given a stream,
+ * prints a line there every few seconds (nothing for runs shorter than that). Thread-safe.
  */
 public final class Progress implements AutoCloseable {
     private static final long PERIOD_SECONDS = 5;
 
     private final String verb;
+    private final String noun;
     private final AtomicLong files = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong reused = new AtomicLong();
@@ -21,9 +22,15 @@ public final class Progress implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final PrintWriter out;
 
-    /** Starts counting; prints to {@code out} every 5 s unless it is null. */
+    /** Starts counting files; prints to {@code out} every 5 s unless it is null. */
     public Progress(String verb, PrintWriter out) {
+        this(verb, "files", out);
+    }
+
+    /** Starts counting items called {@code noun} (plural); prints to {@code out} every 5 s unless it is null. */
+    public Progress(String verb, String noun, PrintWriter out) {
         this.verb = verb;
+        this.noun = noun;
         this.out = out;
         if (out == null) {
             timer = null;
@@ -40,7 +47,16 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    void file(long size) {
+    /**
+     * A run that shows its progress on {@code err} only when the process's stderr is a
+     * terminal, so that scripts and logs stay quiet.
+     */
+    public static Progress onTerminal(String verb, String noun, PrintWriter err) {
+        return new Progress(verb, noun, Posix.isTerminal(Posix.STDERR) ? err : null);
+    }
+
+    /** Counts one item of {@code size} bytes. */
+    public void file(long size) {
         files.incrementAndGet();
         bytes.addAndGet(size);
     }
@@ -74,7 +90,7 @@ public final class Progress implements AutoCloseable {
     public String line() {
         double mib = bytes.get() / 1048576.0;
         double secs = Math.max(seconds(), 1e-3);
-        return String.format("%s: %d files, %.1f MiB in %.1f s (%.1f MiB/s)%s", verb, files.get(), mib, secs,
+        return String.format("%s: %d %s, %.1f MiB in %.1f s (%.1f MiB/s)%s", verb, files.get(), noun, mib, secs,
                 mib / secs, reused.get() > 0 ? ", " + reused.get() + " unchanged" : "");
     }
 

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.ventifs.cache.DirtyData;
+import org.ventifs.snapshot.ArchiveProgress;
+import org.ventifs.snapshot.DumpRecord;
 import org.ventifs.venti.Score;
+import org.ventifs.venti.local.StoreCounts;
 
 class ControlProtocolTest {
     @Test
@@ -40,5 +44,33 @@ class ControlProtocolTest {
         }
         assertThrows(IllegalArgumentException.class, () -> HistoryLine.decode("2026/1122 1 2 644"));
         assertThrows(IllegalArgumentException.class, () -> HistoryLine.decode("2026/1122 x 2 644 da39"));
+    }
+
+    @Test
+    void statusReplyGoldenAndRoundTrip() {
+        StatusReport report = new StatusReport(
+                new ArchiveProgress(false, "2026/1204", 12, 4096, 250, 0, "archive=200 sync=30 list=1 retire=19"),
+                new DirtyData(3, 70000, 4),
+                new DumpRecord("2026/1204", Score.parse("da39a3ee5e6b4b0d3255bfef95601890afd80709"), 1_796_000_000L, 5000),
+                1 << 20, 64 << 20, true, 123456, new StoreCounts(10, 80000, 5, 40000, 20170));
+        String golden = "running=false dump=2026/1204 files=12 bytes=4096 elapsed_ms=250 queued=0 protocol=2"
+                + " dirty_bytes=70000 dirty_blocks=3 changed_inodes=4 last_dump=2026/1204"
+                + " last_score=da39a3ee5e6b4b0d3255bfef95601890afd80709 last_time=1796000000 last_added=5000"
+                + " cache_used=1048576 cache_capacity=67108864 store=local store_bytes=123456 store_writes=10"
+                + " store_written_bytes=80000 store_blocks=5 store_raw_bytes=40000 store_clump_bytes=20170"
+                + " archive_ms=200 sync_ms=30 list_ms=1 retire_ms=19";
+        assertEquals(golden, report.encode());
+        assertEquals(report, StatusReport.decode(golden));
+
+        StatusReport empty = new StatusReport(new ArchiveProgress(false, "", 0, 0, 0, 0, ""), new DirtyData(0, 0, 0),
+                null, 0, 4 << 20, false, -1, null);
+        assertTrue(empty.encode().contains(" last_dump=- last_score=- "), empty.encode());
+        assertTrue(empty.encode().contains(" store=remote store_bytes=- store_writes=- "), empty.encode());
+        assertEquals(empty, StatusReport.decode(empty.encode()));
+
+        IllegalArgumentException v1 = assertThrows(IllegalArgumentException.class,
+                () -> StatusReport.decode("running=false dump=- files=0 bytes=0 elapsed_ms=0 queued=0"));
+        assertTrue(v1.getMessage().contains("protocol 1"), v1.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> StatusReport.decode(golden.replace(" dirty_bytes=70000", "")));
     }
 }

@@ -33,6 +33,7 @@ final class Index implements AutoCloseable {
     /** The LMDB map size: sparse, so generous (about 2.7 billion entries). */
     private static final long MAP_SIZE = 64L << 30;
     private static final byte[] HIGH_WATER_KEY = "high-water".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] COUNTS_KEY = "counts".getBytes(StandardCharsets.US_ASCII);
 
     private static final ThreadLocal<ByteBuffer> KEY_BUFFER =
             ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(BlockKey.SIZE));
@@ -128,20 +129,37 @@ final class Index implements AutoCloseable {
     }
 
     /**
-     * Adds {@code entries} and sets the high-water mark to {@code mark} in one durable transaction.
+     * Returns the store's counts as last committed: {@link StoreCounts#ZERO} for an empty
+     * index, empty for an index written before counting began (rebuilding it counts again).
+     *
+     * @throws FormatException when the stored counts are damaged
+     */
+    Optional<StoreCounts> counts() throws FormatException {
+        try (Txn<ByteBuffer> txn = env.txnRead()) {
+            ByteBuffer v = meta.get(txn, direct(COUNTS_KEY));
+            if (v != null) {
+                return Optional.of(StoreCounts.decode(v));
+            }
+        }
+        return highWater().equals(HighWaterMark.START) ? Optional.of(StoreCounts.ZERO) : Optional.empty();
+    }
+
+    /**
+     * Adds {@code entries} and sets the high-water mark to {@code mark} and the counts to
+     * {@code counts} (left as they are when null) in one durable transaction.
      *
      * @throws IOException when LMDB refuses the transaction (its map full, a disk error)
      */
-    void commit(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) throws IOException {
+    void commit(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark, StoreCounts counts) throws IOException {
         try {
-            commitOrThrow(entries, mark);
+            commitOrThrow(entries, mark, counts);
         } catch (LmdbException e) {
             throw new IOException("cannot update the index in " + dir + ": " + e.getMessage()
                     + "; the arenas hold the blocks, so fix the cause and reopen the store", e);
         }
     }
 
-    private void commitOrThrow(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark) {
+    private void commitOrThrow(Map<BlockKey, ClumpAddress> entries, HighWaterMark mark, StoreCounts counts) {
         ByteBuffer k = ByteBuffer.allocateDirect(BlockKey.SIZE);
         ByteBuffer v = ByteBuffer.allocateDirect(ClumpAddress.SIZE);
         // In key order, LMDB's inserts walk its B-tree's leaves in order instead of at random.
@@ -164,6 +182,12 @@ final class Index implements AutoCloseable {
             mark.encode(m);
             m.flip();
             meta.put(txn, direct(HIGH_WATER_KEY), m);
+            if (counts != null) {
+                ByteBuffer c = ByteBuffer.allocateDirect(StoreCounts.SIZE);
+                counts.encode(c);
+                c.flip();
+                meta.put(txn, direct(COUNTS_KEY), c);
+            }
             txn.commit();
         }
     }

@@ -40,6 +40,7 @@ public final class LocalVenti implements BlockStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReadAhead readAhead;
     private final StoreRecovery.Outcome recovery;
+    private final StoreCounter counter;
     /** Guarded by writeLock. */
     private volatile ArenaAppender appender;
     /** The high-water mark last committed to the index; guarded by writeLock. */
@@ -65,6 +66,7 @@ public final class LocalVenti implements BlockStore {
         this.recovery = StoreRecovery.run(arenas, index, config.arenaCapacity());
         this.appender = recovery.appender();
         this.committedMark = index.highWater();
+        this.counter = new StoreCounter(recovery.counts());
     }
 
     /**
@@ -124,6 +126,28 @@ public final class LocalVenti implements BlockStore {
         return recovery.clumpsIndexed();
     }
 
+    /** What has been written to this store and what it keeps (docs/store-format.md, "Counts"); empty when unknown. */
+    public Optional<StoreCounts> counts() {
+        return counter.total();
+    }
+
+    /**
+     * The bytes of the store's files on disk: the arenas and the index (its files' sizes).
+     *
+     * @throws IOException when a folder cannot be listed
+     */
+    public long bytesOnDisk() throws IOException {
+        long total = 0;
+        for (Path sub : new Path[] {arenas.dir(), index.dir()}) {
+            try (Stream<Path> files = Files.list(sub)) {
+                for (Path f : files.toList()) {
+                    total += Files.isRegularFile(f) ? Files.size(f) : 0;
+                }
+            }
+        }
+        return total;
+    }
+
     @Override
     public Score put(BlockType type, byte[] data, int offset, int length) throws IOException {
         if (length > MAX_BLOCK_SIZE) {
@@ -153,7 +177,9 @@ public final class LocalVenti implements BlockStore {
                 writeLock.unlock();
             }
         }
-        return confirmDuplicate(key, existing.get(), type, data, offset, length);
+        Score same = confirmDuplicate(key, existing.get(), type, data, offset, length);
+        counter.duplicate(length);
+        return same;
     }
 
     /**
@@ -303,6 +329,7 @@ public final class LocalVenti implements BlockStore {
             appender = fresh;
         }
         unsynced.put(key, appender.append(clump));
+        counter.newBlock(clump.header().rawSize(), clump.header().clumpLength());
         if (unsynced.size() >= config.checkpointEntries()) {
             checkpoint();
         }
@@ -312,12 +339,16 @@ public final class LocalVenti implements BlockStore {
     private void checkpoint() throws IOException {
         appender.force();
         HighWaterMark mark = new HighWaterMark(appender.number(), appender.tail());
-        if (unsynced.isEmpty() && mark.equals(committedMark)) {
+        if (unsynced.isEmpty() && mark.equals(committedMark) && !counter.changedSinceCommit()) {
             return;
         }
         Map<BlockKey, ClumpAddress> entries = new HashMap<>(unsynced);
-        index.commit(entries, mark);
+        StoreCounts counts = counter.total().orElse(null);
+        index.commit(entries, mark, counts);
         committedMark = mark;
+        if (counts != null) {
+            counter.committed(counts);
+        }
         unsynced.keySet().removeAll(entries.keySet());
         checkpoints++;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /**
  * Verifies a store without changing it: each arena's header, clump structure and seal
@@ -18,6 +19,7 @@ import java.util.Map;
 public final class StoreChecker {
     private final Path dir;
     private final boolean readData;
+    private final LongConsumer progress;
     private final ArenaDirectory arenas;
     private final List<String> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -27,9 +29,10 @@ public final class StoreChecker {
     private long unindexedClumps;
     private long indexEntries;
 
-    private StoreChecker(Path dir, boolean readData) {
+    private StoreChecker(Path dir, boolean readData, LongConsumer progress) {
         this.dir = dir;
         this.readData = readData;
+        this.progress = progress;
         this.arenas = new ArenaDirectory(dir.resolve("arenas"));
     }
 
@@ -48,10 +51,15 @@ public final class StoreChecker {
      * @throws IOException when {@code dir} holds no store, or the store is in use
      */
     public static Report check(Path dir, boolean readData) throws IOException {
+        return check(dir, readData, clumpBytes -> { });
+    }
+
+    /** As {@link #check(Path, boolean)}, telling {@code progress} the length of each clump as the scan passes it. */
+    public static Report check(Path dir, boolean readData, LongConsumer progress) throws IOException {
         if (!Files.isDirectory(dir.resolve("arenas"))) {
             throw new IOException("no store in " + dir + " (it has no arenas folder)");
         }
-        StoreChecker checker = new StoreChecker(dir, readData);
+        StoreChecker checker = new StoreChecker(dir, readData, progress);
         try (StoreLock lock = StoreLock.acquire(dir)) {
             return checker.run();
         }
@@ -111,6 +119,7 @@ public final class StoreChecker {
             @Override
             public void visit(BlockKey key, ClumpAddress address, ClumpHeader h, byte[] stored) throws IOException {
                 clumps++;
+                progress.accept(address.length());
                 if (readData) {
                     String problem = ArenaScanner.verifyBlock(h, stored);
                     if (problem != null) {

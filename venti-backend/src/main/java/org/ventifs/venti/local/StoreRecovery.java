@@ -25,6 +25,8 @@ final class StoreRecovery {
     private long indexed;
     private long droppedBytes;
     private long damagedStretches;
+    /** The counts with the clumps indexed so far; null when the index has none (written before counting). */
+    private StoreCounts counts;
 
     private StoreRecovery(ArenaDirectory arenas, Index index, long newArenaCapacity) {
         this.arenas = arenas;
@@ -34,10 +36,12 @@ final class StoreRecovery {
 
     /**
      * What recovery did: the arena to append to, how many clumps it indexed, how many
-     * torn bytes it cut from the last arena's tail, and how many damaged stretches
-     * (followed by valid clumps, so kept on disk) it passed over without indexing.
+     * torn bytes it cut from the last arena's tail, how many damaged stretches
+     * (followed by valid clumps, so kept on disk) it passed over without indexing, and the
+     * store's counts with the clumps it indexed (null when unknown).
      */
-    record Outcome(ArenaAppender appender, long clumpsIndexed, long droppedBytes, long damagedStretches) {
+    record Outcome(ArenaAppender appender, long clumpsIndexed, long droppedBytes, long damagedStretches,
+                   StoreCounts counts) {
     }
 
     /**
@@ -48,8 +52,9 @@ final class StoreRecovery {
      */
     static Outcome run(ArenaDirectory arenas, Index index, long newArenaCapacity) throws IOException {
         StoreRecovery r = new StoreRecovery(arenas, index, newArenaCapacity);
+        r.counts = index.counts().orElse(null);
         ArenaAppender appender = r.catchUp();
-        return new Outcome(appender, r.indexed, r.droppedBytes, r.damagedStretches);
+        return new Outcome(appender, r.indexed, r.droppedBytes, r.damagedStretches, r.counts);
     }
 
     private ArenaAppender catchUp() throws IOException {
@@ -96,6 +101,10 @@ final class StoreRecovery {
             @Override
             public void visit(BlockKey key, ClumpAddress address, ClumpHeader h, byte[] stored) throws IOException {
                 batch.put(key, address);
+                if (counts != null) {
+                    // Written at least once; duplicates written after the last sync are not known.
+                    counts = counts.plusNewBlock(h.rawSize(), address.length());
+                }
                 if (batch.size() >= BATCH) {
                     commit(path, new HighWaterMark(n, address.end()));
                 }
@@ -147,7 +156,7 @@ final class StoreRecovery {
                 ch.force(false);
             }
         }
-        index.commit(batch, mark);
+        index.commit(batch, mark, counts);
         indexed += batch.size();
         batch.clear();
     }

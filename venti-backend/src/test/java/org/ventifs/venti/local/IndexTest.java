@@ -31,7 +31,7 @@ class IndexTest {
         try (Index index = Index.open(dir)) {
             assertEquals(HighWaterMark.START, index.highWater());
             assertEquals(Optional.empty(), index.lookup(key(1)));
-            index.commit(entries, new HighWaterMark(2, 5000));
+            index.commit(entries, new HighWaterMark(2, 5000), null);
         }
         try (Index index = Index.open(dir)) {
             assertEquals(new HighWaterMark(2, 5000), index.highWater());
@@ -54,7 +54,7 @@ class IndexTest {
     @Test
     void threadsThatComeAndGoDoNotUseUpReaderSlots() throws Exception {
         try (Index index = Index.open(dir)) {
-            index.commit(Map.of(key(7), new ClumpAddress(0, 24, 100)), new HighWaterMark(0, 124));
+            index.commit(Map.of(key(7), new ClumpAddress(0, 24, 100)), new HighWaterMark(0, 124), null);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             for (int i = 0; i < 700; i++) {
                 Thread t = new Thread(() -> {

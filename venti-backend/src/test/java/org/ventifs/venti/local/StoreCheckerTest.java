@@ -99,7 +99,7 @@ class StoreCheckerTest {
                 ArenaScanner.scan(arena(n), ArenaHeader.SIZE, false, n, (k, a, h, s) -> entries.put(k, a));
             }
             entries.put(BlockKey.of(scores.get(1), BlockType.DATA), firstAddress[0]);
-            index.commit(entries, mark);
+            index.commit(entries, mark, null);
         }
         List<String> problems = StoreChecker.check(dir, false).problems();
         assertEquals(2, problems.size(), problems.toString());
@@ -115,7 +115,7 @@ class StoreCheckerTest {
     void aHighWaterMarkBeyondTheArenasIsAProblem() throws IOException {
         fill(3);
         try (Index index = Index.open(dir.resolve("index"))) {
-            index.commit(Map.of(), new HighWaterMark(7, 100));
+            index.commit(Map.of(), new HighWaterMark(7, 100), null);
         }
         List<String> problems = StoreChecker.check(dir, false).problems();
         assertEquals(1, problems.size(), problems.toString());
