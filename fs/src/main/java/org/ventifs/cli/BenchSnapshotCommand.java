@@ -72,7 +72,7 @@ final class BenchSnapshotCommand implements Callable<Integer> {
             double ours = seconds(t0);
             put("ventifs_first_archive_seconds", ours);
             put("ventifs_first_archive_mb_per_s", copied.bytes() / 1e6 / ours);
-            put("ventifs_first_archive_phases_ms", "\"" + snapshotter.progress().phases() + "\"");
+            put("ventifs_first_archive_phases_ms", snapshotter.progress().phases());
             restic(repo, "init");
             t0 = System.nanoTime();
             restic(repo, "backup", "--quiet", corpus.toString());

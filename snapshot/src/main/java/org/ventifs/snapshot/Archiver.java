@@ -37,6 +37,8 @@ import org.ventifs.venti.Score;
  */
 final class Archiver {
     private static final int READDIR_BATCH = 1024;
+    /** One per core: measured on 2 cores, 4 threads archived the medium corpus 1.5-1.9x slower than 2. */
+    private static final int CONTENT_THREADS = Runtime.getRuntime().availableProcessors();
 
     private final FrozenTree tree;
     private final BlockStore store;
@@ -179,7 +181,7 @@ final class Archiver {
      * blocks only once they are in Venti.
      */
     private void archiveChangedFiles() throws IOException {
-        int threads = Math.max(1, Math.min(changedFiles.size() / 4, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(changedFiles.size() / 4, CONTENT_THREADS));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "ventifs archiver content");
             t.setDaemon(true);
