@@ -30,8 +30,8 @@ import org.ventifs.venti.wire.VentiMessage.Tping;
 final class ServerConnection implements Runnable {
     /** The session id sent in Rhello. */
     static final String SESSION_ID = "ventifs";
-    /** Input and output buffers: several largest messages, so that a pipeline moves in large system calls. */
-    private static final int BUFFER = 4 * (Framing.MAX_MESSAGE + 4);
+    /** Input and output buffers: two largest messages, so that a pipeline moves in large system calls. */
+    private static final int BUFFER = 2 * (Framing.MAX_MESSAGE + 4);
 
     private final Socket socket;
     private final RequestHandler handler;
