@@ -40,8 +40,12 @@ final class BodyWriter {
     }
 
     BodyWriter bytes(byte[] b) {
-        System.arraycopy(b, 0, buf, size, b.length);
-        size += b.length;
+        return bytes(b, 0, b.length);
+    }
+
+    BodyWriter bytes(byte[] b, int offset, int length) {
+        System.arraycopy(b, offset, buf, size, length);
+        size += length;
         return this;
     }
 

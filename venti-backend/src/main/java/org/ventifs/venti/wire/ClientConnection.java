@@ -110,15 +110,15 @@ final class ClientConnection {
     }
 
     /**
-     * Sends the message that {@code build} makes with a free tag (waiting for one when
-     * 256 are in flight) and returns the future of its reply.
+     * Sends the message body that {@code build} encodes with a free tag (waiting for one
+     * when 256 are in flight) and returns the future of its reply.
      *
      * @throws IOException when the connection has failed
      */
-    CompletableFuture<VentiMessage> send(IntFunction<VentiMessage> build) throws IOException {
+    CompletableFuture<VentiMessage> send(IntFunction<byte[]> build) throws IOException {
         int tag = takeTag();
         CompletableFuture<VentiMessage> reply = new CompletableFuture<>();
-        byte[] body = build.apply(tag).encode();
+        byte[] body = build.apply(tag);
         pending.set(tag, reply);
         outgoing.add(body);
         IOException f = failure;

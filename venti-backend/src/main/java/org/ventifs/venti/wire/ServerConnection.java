@@ -1,14 +1,12 @@
 package org.ventifs.venti.wire;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Optional;
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.ventifs.venti.wire.VentiMessage.Rerror;
@@ -17,26 +15,23 @@ import org.ventifs.venti.wire.VentiMessage.Rping;
 import org.ventifs.venti.wire.VentiMessage.Tgoodbye;
 import org.ventifs.venti.wire.VentiMessage.Thello;
 import org.ventifs.venti.wire.VentiMessage.Tping;
-import org.ventifs.venti.wire.VentiMessage.Tread;
-import org.ventifs.venti.wire.VentiMessage.Tsync;
-import org.ventifs.venti.wire.VentiMessage.Twrite;
 
 /**
- * One client's connection to the server: the handshake, Thello, then requests.
- * This thread reads and decodes; store requests run on the server's workers (a few
- * of one kind at a time) and a {@link ReplyWriter} sends the replies, in whatever
- * order they finish, flushing when none is waiting. At most
- * {@link ReplyWriter#OUTSTANDING} requests are held at once, each at most
- * {@link Framing#MAX_MESSAGE} bytes. Anything that breaks the protocol gets an
- * Rerror when it carries a tag, or else ends the connection with a log line; it
- * never touches other connections.
+ * One client's connection to the server: the handshake, Thello, then requests,
+ * each answered on this thread, in order, as soon as it is read. Replies collect in
+ * an output buffer that goes out whenever the next read would wait for the peer, so
+ * that a pipelining client gets its replies in few system calls and a waiting one
+ * gets its reply at once. One request is held at a time, at most
+ * {@link Framing#MAX_MESSAGE} bytes; a peer that stops reading its replies stops
+ * this thread writing, hence reading, until the watchdog cuts it. Anything that
+ * breaks the protocol gets an Rerror when it carries a tag, or else ends the
+ * connection with a log line; it never touches other connections.
  */
 final class ServerConnection implements Runnable {
     /** The session id sent in Rhello. */
     static final String SESSION_ID = "ventifs";
-    private static final int BUFFER = Framing.MAX_MESSAGE + 4;
-    /** Store requests of one kind that one connection may have running at once. */
-    static final int PARALLEL = 4;
+    /** Input and output buffers: two largest messages, so that a pipeline moves in large system calls. */
+    private static final int BUFFER = 2 * (Framing.MAX_MESSAGE + 4);
 
     private final Socket socket;
     private final RequestHandler handler;
@@ -45,15 +40,10 @@ final class ServerConnection implements Runnable {
     private final Consumer<String> log;
     private final String peer;
     private volatile WatchedOutput output;
-    private final Executor workers;
-    private final Object turns = new Object();
-    private Class<?> runningKind; // guarded by turns
-    private int running; // guarded by turns
 
-    ServerConnection(Socket socket, RequestHandler handler, Executor workers, long idleNanos,
-            BooleanSupplier draining, Consumer<String> log) {
+    ServerConnection(Socket socket, RequestHandler handler, long idleNanos, BooleanSupplier draining,
+            Consumer<String> log) {
         this.socket = socket;
-        this.workers = workers;
         this.handler = handler;
         this.idleNanos = idleNanos;
         this.draining = draining;
@@ -103,7 +93,7 @@ final class ServerConnection implements Runnable {
 
     private void serve() throws IOException {
         WatchedInput watched = new WatchedInput(socket.getInputStream(), draining);
-        BufferedInputStream in = new BufferedInputStream(watched, BUFFER);
+        ReadBuffer in = new ReadBuffer(watched, BUFFER);
         output = new WatchedOutput(socket.getOutputStream());
         BufferedOutputStream out = new BufferedOutputStream(output, BUFFER);
         Handshake.OURS.write(out);
@@ -120,21 +110,19 @@ final class ServerConnection implements Runnable {
         if (!hello(framing, framing.read(in), out)) {
             return;
         }
-        out.flush();
-        ReplyWriter replies = new ReplyWriter(framing, out, "venti-replies " + peer);
+        watched.flushBeforeWaiting(out);
         try {
-            serveRequests(framing, in, watched, replies);
+            serveRequests(framing, in, watched, out);
         } finally {
-            awaitIdle();
-            replies.finish();
+            out.flush();
         }
     }
 
-    /** Reads requests until the peer leaves; store requests go to the workers, the rest is answered here. */
-    private void serveRequests(Framing framing, BufferedInputStream in, WatchedInput watched, ReplyWriter replies)
+    /** Reads and answers requests until the peer leaves or the server drains. */
+    private void serveRequests(Framing framing, ReadBuffer in, WatchedInput watched, OutputStream out)
             throws IOException {
         while (true) {
-            watched.expect("a request", idleNanos, in.available() == 0);
+            watched.expect("a request", idleNanos, in.isDrained());
             byte[] body = framing.read(in);
             if (body == null) {
                 return;
@@ -146,75 +134,13 @@ final class ServerConnection implements Runnable {
                 if (!e.hasTag()) {
                     throw e;
                 }
-                replies.reserve();
-                replies.send(Rerror.of(e.tag(), e.getMessage()));
+                framing.write(out, Rerror.of(e.tag(), e.getMessage()).encode());
                 continue;
             }
             if (request instanceof Tgoodbye) {
                 return;
             }
-            replies.reserve();
-            if (request instanceof Tread || request instanceof Twrite || request instanceof Tsync) {
-                dispatch(request, replies);
-            } else {
-                replies.send(answer(request));
-            }
-        }
-    }
-
-    /**
-     * Runs a store request on a worker once its turn comes: requests of one kind run
-     * side by side (up to {@link #PARALLEL}); a change of kind, and every Tsync, waits
-     * for those running to finish, so a read never overtakes an earlier write and
-     * Rsync follows every earlier write.
-     */
-    private void dispatch(VentiMessage request, ReplyWriter replies) throws IOException {
-        awaitTurn(request.getClass());
-        Runnable task = () -> {
-            try {
-                replies.send(handler.answer(request));
-            } finally {
-                turnDone();
-            }
-        };
-        try {
-            workers.execute(task);
-        } catch (RejectedExecutionException e) {
-            task.run(); // the server is stopping: answer on this thread
-        }
-    }
-
-    private void awaitTurn(Class<?> kind) throws IOException {
-        synchronized (turns) {
-            while (running > 0 && (kind != runningKind || kind == Tsync.class || running >= PARALLEL)) {
-                waitForTurns();
-            }
-            running++;
-            runningKind = kind;
-        }
-    }
-
-    private void turnDone() {
-        synchronized (turns) {
-            running--;
-            turns.notifyAll();
-        }
-    }
-
-    private void awaitIdle() throws IOException {
-        synchronized (turns) {
-            while (running > 0) {
-                waitForTurns();
-            }
-        }
-    }
-
-    private void waitForTurns() throws IOException {
-        try {
-            turns.wait();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for a request to finish");
+            framing.write(out, answer(request).encode());
         }
     }
 
@@ -250,6 +176,7 @@ final class ServerConnection implements Runnable {
         return false;
     }
 
+    /** The reply to a request other than Tgoodbye: store requests go to the handler. */
     private VentiMessage answer(VentiMessage request) {
         if (request instanceof Tping) {
             return new Rping(request.tag());

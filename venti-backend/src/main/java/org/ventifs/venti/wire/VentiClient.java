@@ -2,7 +2,6 @@ package org.ventifs.venti.wire;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -82,7 +81,7 @@ public final class VentiClient implements BlockStore {
     /**
      * Sends a Twrite and returns at once (waiting only for a free tag); the future
      * holds the score once the server answers and the score matches our SHA-1. The
-     * bytes are copied before this returns.
+     * bytes are hashed and copied into the message before this returns.
      *
      * @throws BlockTooLargeException when {@code length} exceeds {@link #MAX_BLOCK_SIZE}
      * @throws IOException when the connection is down and cannot be reopened
@@ -95,9 +94,8 @@ public final class VentiClient implements BlockStore {
         if (length == 0) {
             return CompletableFuture.completedFuture(Score.ZERO);
         }
-        byte[] block = Arrays.copyOfRange(data, offset, offset + length);
-        Score expected = Score.of(block);
-        return connection().send(tag -> new Twrite(tag, type, block)).thenApply(reply -> {
+        Score expected = Score.of(data, offset, length);
+        return connection().send(tag -> Twrite.encode(tag, type, data, offset, length)).thenApply(reply -> {
             Rwrite written = expect(reply, Rwrite.class, expected, type);
             if (!written.score().equals(expected)) {
                 throw new CompletionException(new CorruptBlockException("venti server " + address
@@ -112,7 +110,7 @@ public final class VentiClient implements BlockStore {
         if (score.isZero()) {
             return new byte[0];
         }
-        CompletableFuture<VentiMessage> reply = connection().send(tag -> new Tread(tag, score, type, MAX_BLOCK_SIZE));
+        CompletableFuture<VentiMessage> reply = connection().send(tag -> new Tread(tag, score, type, MAX_BLOCK_SIZE).encode());
         byte[] data = await(reply.thenApply(r -> expect(r, Rread.class, score, type))).data();
         if (!Score.of(data).equals(score)) {
             throw new CorruptBlockException("venti server " + address + " returned " + data.length
@@ -123,12 +121,12 @@ public final class VentiClient implements BlockStore {
 
     @Override
     public void sync() throws IOException {
-        await(connection().send(Tsync::new).thenApply(r -> expect(r, Rsync.class, null, null)));
+        await(connection().send(tag -> new Tsync(tag).encode()).thenApply(r -> expect(r, Rsync.class, null, null)));
     }
 
     /** Sends Tping and waits for Rping: whether the server is alive and answering. */
     public void ping() throws IOException {
-        await(connection().send(Tping::new).thenApply(r -> expect(r, Rping.class, null, null)));
+        await(connection().send(tag -> new Tping(tag).encode()).thenApply(r -> expect(r, Rping.class, null, null)));
     }
 
     /** Says goodbye to the server and closes the connection; later calls fail. */

@@ -306,8 +306,13 @@ public sealed interface VentiMessage {
 
         @Override
         public byte[] encode() {
-            return new BodyWriter(2 + HEADER + data.length, TWRITE, tag)
-                    .u8(type.wireNumber()).zeros(3).bytes(data).finish();
+            return encode(tag, type, data, 0, data.length);
+        }
+
+        /** The body of a Twrite of {@code length} bytes of {@code data} from {@code offset}, copied once. */
+        static byte[] encode(int tag, BlockType type, byte[] data, int offset, int length) {
+            return new BodyWriter(2 + HEADER + length, TWRITE, checkTag(tag))
+                    .u8(type.wireNumber()).zeros(3).bytes(data, offset, length).finish();
         }
 
         static Twrite decode(int tag, BodyReader in) throws ProtocolException {

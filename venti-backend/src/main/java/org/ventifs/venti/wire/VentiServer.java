@@ -8,9 +8,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -18,8 +15,7 @@ import org.ventifs.venti.BlockStore;
 
 /**
  * Serves a {@link BlockStore} over the Venti protocol (versions 02 and 04) to many
- * clients at once: one reading thread and one reply writer per connection, store
- * requests on a shared pool of workers (two per processor), at most
+ * clients at once: one thread per connection reads, answers and replies, at most
  * {@link Settings#maxConnections} of them (a connection beyond is closed at once,
  * with a log line), each closed after {@link Settings#idleTimeout} of silence.
  * {@link #close} stops accepting, lets every connection finish the requests it has
@@ -66,7 +62,6 @@ public final class VentiServer implements Closeable {
     private final AtomicLong refused = new AtomicLong();
     private final Thread acceptor;
     private final Thread watchdog;
-    private final ExecutorService workers;
     private volatile boolean draining;
 
     private VentiServer(BlockStore store, Settings settings, ServerSocket listener) {
@@ -74,12 +69,6 @@ public final class VentiServer implements Closeable {
         this.settings = settings;
         this.listener = listener;
         this.handler = new RequestHandler(store, settings.log());
-        AtomicInteger workerNumber = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(2 * Runtime.getRuntime().availableProcessors(), r -> {
-            Thread t = new Thread(r, "venti-worker-" + workerNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         this.acceptor = new Thread(this::acceptLoop, "venti-accept-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         this.watchdog = new Thread(this::watchLoop, "venti-watchdog-" + listener.getLocalPort());
@@ -151,7 +140,7 @@ public final class VentiServer implements Closeable {
                 closeQuietly(socket);
                 continue;
             }
-            ServerConnection connection = new ServerConnection(socket, handler, workers, idleNanos,
+            ServerConnection connection = new ServerConnection(socket, handler, idleNanos,
                     () -> draining, settings.log());
             Thread thread = new Thread(() -> {
                 try {
@@ -198,7 +187,6 @@ public final class VentiServer implements Closeable {
                 joinQuietly(c.getValue(), 1000);
             }
         }
-        workers.shutdown();
         store.sync();
     }
 
