@@ -31,7 +31,7 @@ public record FuseConfig(int threads, int maxWrite, double entryTimeout, double 
     /** The settings ventifs is tuned with (docs/performance.md says what each gave). */
     public static FuseConfig tuned() {
         return new FuseConfig(Math.max(4, 2 * java.lang.Runtime.getRuntime().availableProcessors()),
-                MAX_WRITE_LIMIT, 1.0, 1.0, 0.0, false, false);
+                MAX_WRITE_LIMIT, 1.0, 1.0, 0.0, true, false);
     }
 
     /**
