@@ -2,7 +2,8 @@
 # mount-bench.sh [--runs N] [--size-mb MB] [--scratch DIR] [--phases "seq_write rand_write ..."]
 #                [--ventifs-opts OPTS]
 # Runs, side by side on the same disk, ventifs and bindfs (Debian's FUSE
-# passthrough, with big_writes) through the same workloads, and prints JSON:
+# passthrough, with big_writes) through the same workloads, taking turns run by run,
+# and prints JSON:
 # per phase the median of N runs for each, and ventifs/bindfs ratios.
 #   seq_write   dd of SIZE MiB of random data with conv=fsync (MB/s, higher is better)
 #   seq_read    dd of that file after dropping caches (MB/s)
@@ -84,15 +85,19 @@ median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] 
 case " $phases " in *" seq_read "*|*" rand_"*) case " $phases " in *" seq_write "*) ;; *) phases="seq_write $phases" ;; esac ;; esac
 case " $phases " in *" find "*|*" du "*|*" rm "*) case " $phases " in *" untar "*) ;; *) phases="untar $phases" ;; esac ;; esac
 declare -A results
+# The two file systems take turns run by run, so a change in the machine's load (it is
+# shared) falls on both rather than on whichever ran later.
 for p in $phases; do
-  for fs in ventifs bindfs; do
-    dir=$scratch/vmnt; [ $fs = bindfs ] && dir=$scratch/bmnt
-    vals=()
-    for ((i = 0; i < runs; i++)); do
+  declare -A vals=([ventifs]= [bindfs]=)
+  for ((i = 0; i < runs; i++)); do
+    for fs in ventifs bindfs; do
+      dir=$scratch/vmnt; [ $fs = bindfs ] && dir=$scratch/bmnt
       if [ "$p" = rm ] && [ $i -gt 0 ]; then phase untar "$dir" >/dev/null; fi
-      vals+=("$(phase "$p" "$dir")")
+      vals[$fs]+="$(phase "$p" "$dir") "
     done
-    results[$p.$fs]=$(printf '%s\n' "${vals[@]}" | median)
+  done
+  for fs in ventifs bindfs; do
+    results[$p.$fs]=$(printf '%s\n' ${vals[$fs]} | median)
   done
 done
 
