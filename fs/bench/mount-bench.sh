@@ -1,24 +1,35 @@
 #!/usr/bin/env bash
-# mount-bench.sh [--runs N] [--size-mb MB] [--scratch DIR]
+# mount-bench.sh [--runs N] [--size-mb MB] [--scratch DIR] [--phases "seq_write rand_write ..."]
+#                [--ventifs-opts OPTS]
 # Runs, side by side on the same disk, ventifs and bindfs (Debian's FUSE
-# passthrough, with big_writes) through the same workloads, and prints JSON:
+# passthrough, with big_writes) through the same workloads, taking turns run by run,
+# and prints JSON:
 # per phase the median of N runs for each, and ventifs/bindfs ratios.
 #   seq_write   dd of SIZE MiB of random data with conv=fsync (MB/s, higher is better)
 #   seq_read    dd of that file after dropping caches (MB/s)
 #   rand_read   fio 4 KiB random reads, 20 s (IOPS)
 #   rand_write  fio 4 KiB random writes, 20 s (IOPS)
 #   untar, find, du, rm   the small corpus (../shared/bench/make-corpus.sh small), tarred (seconds, lower is better)
+# To measure one setting against the default, give ventifs's JVM properties in
+# VENTIFS_JAVA_OPTS (e.g. -Dventifs.fuse.writebackCache=true; see FuseTuning.java) or
+# mount options with --ventifs-opts (e.g. max_read=131072); the JSON records both, and
+# the load average before and after.
 # Needs root (drop_caches, mounts). Installs bindfs and fio when missing.
 set -euo pipefail
 runs=3
 size_mb=1024
 scratch=/var/tmp/ventifs-bench
+phases="seq_write seq_read rand_read rand_write untar find du rm"
+ventifs_opts=
 while [ $# -gt 0 ]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --size-mb) size_mb=$2; shift 2 ;;
     --scratch) scratch=$2; shift 2 ;;
-    *) echo "usage: mount-bench.sh [--runs N] [--size-mb MB] [--scratch DIR]" >&2; exit 2 ;;
+    --phases) phases=$2; shift 2 ;;
+    --ventifs-opts) ventifs_opts=$2; shift 2 ;;
+    *) echo "usage: mount-bench.sh [--runs N] [--size-mb MB] [--scratch DIR] [--phases LIST] [--ventifs-opts OPTS]" >&2
+       exit 2 ;;
   esac
 done
 here=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,7 +43,8 @@ cleanup() {
   fusermount -u -z "$scratch/bmnt" 2>/dev/null || true
 }
 trap cleanup EXIT
-"$ventifs" mount --data "$scratch/vdata" --snap-at none "$scratch/vmnt" >&2
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+"$ventifs" mount --data "$scratch/vdata" --snap-at none ${ventifs_opts:+-o "$ventifs_opts"} "$scratch/vmnt" >&2
 bindfs -o big_writes "$scratch/bsrc" "$scratch/bmnt"
 
 if [ ! -f "$scratch/../ventifs-bench-corpus.tar" ]; then
@@ -70,21 +82,28 @@ phase() { # phase NAME DIR -> prints "name value"
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
-phases="seq_write seq_read rand_read rand_write untar find du rm"
+case " $phases " in *" seq_read "*|*" rand_"*) case " $phases " in *" seq_write "*) ;; *) phases="seq_write $phases" ;; esac ;; esac
+case " $phases " in *" find "*|*" du "*|*" rm "*) case " $phases " in *" untar "*) ;; *) phases="untar $phases" ;; esac ;; esac
 declare -A results
+# The two file systems take turns run by run, so a change in the machine's load (it is
+# shared) falls on both rather than on whichever ran later.
 for p in $phases; do
-  for fs in ventifs bindfs; do
-    dir=$scratch/vmnt; [ $fs = bindfs ] && dir=$scratch/bmnt
-    vals=()
-    for ((i = 0; i < runs; i++)); do
+  declare -A vals=([ventifs]= [bindfs]=)
+  for ((i = 0; i < runs; i++)); do
+    for fs in ventifs bindfs; do
+      dir=$scratch/vmnt; [ $fs = bindfs ] && dir=$scratch/bmnt
       if [ "$p" = rm ] && [ $i -gt 0 ]; then phase untar "$dir" >/dev/null; fi
-      vals+=("$(phase "$p" "$dir")")
+      vals[$fs]+="$(phase "$p" "$dir") "
     done
-    results[$p.$fs]=$(printf '%s\n' "${vals[@]}" | median)
+  done
+  for fs in ventifs bindfs; do
+    results[$p.$fs]=$(printf '%s\n' ${vals[$fs]} | median)
   done
 done
 
-printf '{\n  "runs": %d, "size_mb": %d,\n  "phases": {\n' "$runs" "$size_mb"
+printf '{\n  "runs": %d, "size_mb": %d,\n  "ventifs_java_opts": "%s", "ventifs_opts": "%s",\n' \
+  "$runs" "$size_mb" "${VENTIFS_JAVA_OPTS:-}" "$ventifs_opts"
+printf '  "load_before": "%s", "load_after": "%s",\n  "phases": {\n' "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
 first=1
 for p in $phases; do
   v=${results[$p.ventifs]}; b=${results[$p.bindfs]}

@@ -188,7 +188,7 @@ final class TreeWriter {
             rec = regularFile(ino);
             rec = content.truncate(txn, ino, rec, header.epoch(), change.size());
         }
-        InodeRecord.Edit e = rec.edit().ctime(now);
+        InodeRecord.Edit e = rec.edit().ctime(change.ctime(now));
         if (change.hasSize()) {
             e.mtime(now);
         }

@@ -99,9 +99,10 @@ final class MountCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         synchronized (daemon) {
             try {
+                FuseConfig config = FuseConfig.defaults(); // a bad ventifs.fuse.* property fails before mounting
                 FuseMount m = FuseMount.mount(mnt, MountOptions.forMount(uid, options, dataDir));
                 daemon.session = FuseSession.start(m, new VentifsFileSystem(dir.cache(), dir.catalog(), dir.store()),
-                        FuseConfig.defaults());
+                        config);
                 Clock clock = Clock.systemDefaultZone();
                 daemon.snapshotter = new Snapshotter(dir.cache(), dir.store(), dir.catalog(), clock);
                 daemon.control = ControlServer.start(dataDir.resolve(ControlClient.SOCKET_NAME), daemon.snapshotter);

@@ -104,6 +104,10 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
         } else if (s.has(SetAttributes.MTIME)) {
             change = change.withMtime(s.mtimeSec() * 1_000_000_000L + s.mtimeNsec());
         }
+        if (s.has(SetAttributes.CTIME)) {
+            // Sent only by a kernel keeping times itself (the writeback cache): the ctime it showed.
+            change = change.withCtime(s.ctimeSec() * 1_000_000_000L + s.ctimeNsec());
+        }
         AttrChange requested = change;
         return call("setattr of inode " + ino, () -> Translate.attributes(cache.setattr(ino, requested)));
     }
@@ -310,6 +314,12 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
 
     @Override
     public byte[] getxattr(Caller c, long ino, String name) throws FuseException {
+        // The kernel asks for security.capability before every write(2) (FUSE never marks an
+        // inode as having none), so an absent name is answered from the name list: no exception
+        // is built in the cache, which costs more than the lookup.
+        if (!call("listxattr", () -> cache.listxattr(ino)).contains(name)) {
+            throw new FuseException(Errno.ENODATA);
+        }
         return call("getxattr " + name, () -> cache.getxattr(ino, name));
     }
 

@@ -86,7 +86,8 @@ public final class FuseSession implements AutoCloseable {
         try {
             Runtime rt = Native.runtime();
             Native.LibC libc = Native.libc();
-            int bufferSize = config.maxWrite() + 4096;
+            // Reads may be as large as MAX_PAGES allows, whatever max_write is.
+            int bufferSize = FuseConfig.MAX_WRITE_LIMIT + 4096;
             ByteBuffer in = ByteBuffer.allocateDirect(bufferSize).order(ByteOrder.nativeOrder());
             ByteBuffer out = ByteBuffer.allocateDirect(bufferSize).order(ByteOrder.nativeOrder());
             Pointer inPtr = Pointer.wrap(rt, in);

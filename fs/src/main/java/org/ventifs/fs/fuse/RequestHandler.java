@@ -58,7 +58,7 @@ final class RequestHandler {
         long ino = req.nodeid;
         switch (req.opcode) {
             case Opcode.INIT -> init(req, out);
-            case Opcode.LOOKUP -> entry(out, fs.lookup(c, ino, req.name()));
+            case Opcode.LOOKUP -> lookup(req, out);
             case Opcode.FORGET -> {
                 fs.forget(ino, req.u64());
                 reply.silent = true;
@@ -111,14 +111,14 @@ final class RequestHandler {
                 long old = req.u64();
                 entry(out, fs.link(c, old, ino, req.name()));
             }
-            case Opcode.OPEN -> opened(out, fs.open(c, ino, req.u32()));
+            case Opcode.OPEN -> opened(out, fileOpened(fs.open(c, ino, req.u32())));
             case Opcode.CREATE -> {
                 int flags = req.u32();
                 int mode = req.u32();
                 req.skip(8);
                 Created created = fs.create(c, ino, req.name(), mode, flags);
                 entry(out, created.attributes());
-                opened(out, created.opened());
+                opened(out, fileOpened(created.opened()));
             }
             case Opcode.READ -> read(req, out);
             case Opcode.WRITE -> write(req, out);
@@ -174,7 +174,7 @@ final class RequestHandler {
         out.putInt(7).putInt(MINOR).putInt(maxReadahead).putInt(flags & want)
                 .putShort((short) 64).putShort((short) 48)
                 .putInt(config.maxWrite()).putInt(1)
-                .putShort((short) (config.maxWrite() / 4096)).putShort((short) 0)
+                .putShort((short) (FuseConfig.MAX_WRITE_LIMIT / 4096)).putShort((short) 0)
                 .putInt(0);
         for (int i = 0; i < 7; i++) {
             out.putInt(0);
@@ -244,6 +244,30 @@ final class RequestHandler {
             }
             return true;
         });
+    }
+
+    /**
+     * A name that is not there answers ENOENT, or, with a negative timeout, an entry of
+     * inode 0 that the kernel may remember as absent for that long.
+     */
+    private void lookup(Request req, ByteBuffer out) throws FuseException {
+        try {
+            entry(out, fs.lookup(req.caller, req.nodeid, req.name()));
+        } catch (FuseException e) {
+            if (e.errno() != Errno.ENOENT || config.negativeTimeout() <= 0) {
+                throw e;
+            }
+            out.position(Reply.HEADER_SIZE);
+            out.putLong(0).putLong(0).putLong((long) config.negativeTimeout()).putLong(0)
+                    .putInt(nanos(config.negativeTimeout())).putInt(0);
+            out.put(new byte[Attributes.WIRE_SIZE]);
+        }
+    }
+
+    /** A regular file's open answer, with KEEP_CACHE added when configured. */
+    private Opened fileOpened(Opened o) {
+        return config.keepCache() && (o.flags() & Opened.DIRECT_IO) == 0
+                ? new Opened(o.fh(), o.flags() | Opened.KEEP_CACHE) : o;
     }
 
     private void entry(ByteBuffer out, Attributes a) {
