@@ -18,10 +18,12 @@ import org.ventifs.fs.DataDirectory;
 import org.ventifs.fs.MountOptions;
 import org.ventifs.fs.VentifsFileSystem;
 import org.ventifs.fs.fuse.FuseConfig;
+import org.ventifs.fs.fuse.Native;
 import org.ventifs.fs.fuse.FuseMount;
 import org.ventifs.fs.fuse.FuseSession;
 import org.ventifs.fs.mount.Daemon;
 import org.ventifs.fs.mount.MountPointCheck;
+import org.ventifs.fs.mount.MountTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -104,7 +106,8 @@ final class MountCommand implements Callable<Integer> {
                 daemon.session = FuseSession.start(m, new VentifsFileSystem(dir.cache(), dir.catalog(), dir.store()),
                         config);
                 Clock clock = Clock.systemDefaultZone();
-                daemon.snapshotter = new Snapshotter(dir.cache(), dir.store(), dir.catalog(), clock);
+                daemon.snapshotter = new Snapshotter(dir.cache(), dir.store(), dir.catalog(), clock,
+                        () -> Native.syncFileSystem(mnt)); // the writeback cache holds open files' writes
                 daemon.control = ControlServer.start(dataDir.resolve(ControlClient.SOCKET_NAME), daemon.snapshotter);
                 daemon.schedule = new NightlySchedule(daemon.snapshotter, nightly, ZoneId.systemDefault(), clock);
             } catch (IOException | RuntimeException e) {
@@ -167,6 +170,7 @@ final class MountCommand implements Callable<Integer> {
                 if (snapshotter != null) {
                     snapshotter.close();
                 }
+                handOverKernelWrites();
                 boolean drained = session == null || session.closeWithin(DRAIN_SECONDS, TimeUnit.SECONDS);
                 if (drained) {
                     dir.close();
@@ -181,6 +185,21 @@ final class MountCommand implements Callable<Integer> {
                 System.err.println("ventifs: unmounting " + mnt + " failed: " + e.getMessage());
             } finally {
                 stopped.countDown();
+            }
+        }
+
+        /**
+         * Has the kernel write back the pages it still holds for files left open (the
+         * writeback cache), while the mount is still there to receive them; a mount already
+         * gone (umount from outside) wrote them back on its way out.
+         */
+        private void handOverKernelWrites() {
+            try {
+                if (MountTable.at(mnt).filter(m -> m.type().equals("fuse.ventifs")).isPresent()) {
+                    Native.syncFileSystem(mnt);
+                }
+            } catch (IOException e) {
+                System.err.println("ventifs: " + e.getMessage() + "; writes to files still open may be lost");
             }
         }
     }

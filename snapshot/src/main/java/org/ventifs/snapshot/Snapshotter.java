@@ -26,6 +26,7 @@ import org.ventifs.venti.Score;
  */
 public final class Snapshotter implements AutoCloseable {
     private final Cache cache;
+    private final PendingWrites pending;
     private final BlockStore store;
     private final Catalog catalog;
     private final Clock clock;
@@ -36,6 +37,15 @@ public final class Snapshotter implements AutoCloseable {
 
     /** A snapshotter of {@code cache} into {@code store}, listing dumps in {@code catalog}, naming them by {@code clock}'s zone. */
     public Snapshotter(Cache cache, BlockStore store, Catalog catalog, Clock clock) {
+        this(cache, store, catalog, clock, PendingWrites.NONE);
+    }
+
+    /**
+     * As {@link #Snapshotter(Cache, BlockStore, Catalog, Clock)} for a mounted file system whose
+     * writes may wait in the kernel: {@code pending} hands them over before every freeze.
+     */
+    public Snapshotter(Cache cache, BlockStore store, Catalog catalog, Clock clock, PendingWrites pending) {
+        this.pending = pending;
         this.cache = cache;
         this.store = store;
         this.catalog = catalog;
@@ -138,6 +148,11 @@ public final class Snapshotter implements AutoCloseable {
         FrozenTree view;
         String name;
         Instant at;
+        try {
+            pending.handOver();
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ventifs: the snapshot may miss writes still cached by the kernel: " + e.getMessage());
+        }
         try {
             view = cache.freeze();
         } catch (Throwable e) {

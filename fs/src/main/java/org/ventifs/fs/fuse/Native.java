@@ -1,5 +1,7 @@
 package org.ventifs.fs.fuse;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
@@ -17,6 +19,10 @@ public final class Native {
         long write(int fd, Pointer buf, long count);
 
         int close(int fd);
+
+        int open(String path, int flags);
+
+        int syncfs(int fd);
 
         int umount2(String target, int flags);
 
@@ -75,6 +81,30 @@ public final class Native {
 
     static Runtime runtime() {
         return Runtime.getRuntime(libc());
+    }
+
+    private static final int O_RDONLY_CLOEXEC = 02000000;
+
+    /**
+     * Writes back to the file system mounted at {@code mountpoint} every page the kernel still
+     * holds dirty for it (syncfs(2)): with the writeback cache, writes reach a FUSE daemon only
+     * then. Must not be called from a thread that serves that file system's requests.
+     *
+     * @throws IOException naming the mount point and the system's reason
+     */
+    public static void syncFileSystem(Path mountpoint) throws IOException {
+        LibC c = libc();
+        int fd = c.open(mountpoint.toString(), O_RDONLY_CLOEXEC);
+        if (fd < 0) {
+            throw new IOException("cannot open " + mountpoint + " to write back its cached writes (errno " + errno() + ")");
+        }
+        try {
+            if (c.syncfs(fd) < 0) {
+                throw new IOException("cannot write back the cached writes of " + mountpoint + " (errno " + errno() + ")");
+            }
+        } finally {
+            c.close(fd);
+        }
     }
 
     /** The errno of the calling thread's last native call. */
