@@ -270,7 +270,7 @@ public final class LocalVenti implements BlockStore {
      * arena) and returns an array the caller owns; the cache keeps a copy.
      */
     private byte[] read(BlockKey key, ClumpAddress address) throws IOException {
-        byte[] block = readAhead.take(key);
+        byte[] block = readAhead.take(key, address);
         if (block != null) {
             // A sequential scan: caching its blocks would only push hot ones out.
             return block;
@@ -286,6 +286,13 @@ public final class LocalVenti implements BlockStore {
         }
         cache.put(key, block);
         return block.clone();
+    }
+
+    /** Forgets the blocks kept in memory (cached or read ahead): later reads go to the arenas. */
+    public void forgetCachedBlocks() {
+        cache.invalidateAll();
+        cache.cleanUp();
+        readAhead.clear();
     }
 
     /** Flushes the write buffer when {@code address} is still in it. */
