@@ -36,6 +36,8 @@ public final class StreamReader {
     private final long[] cachedIndex;
     private final byte[][] cachedBlock;
     private final Map<Long, CompletableFuture<byte[]>> fetching = new HashMap<>();
+    /** Whether leaves are fetched ahead by the pool; else the calling thread reads each. */
+    private final boolean fetchAhead;
     private long nextSequentialLeaf = -1;
     private int readAhead = 0;
 
@@ -45,11 +47,24 @@ public final class StreamReader {
      * @throws IllegalArgumentException when the entry is inactive
      */
     public StreamReader(BlockStore store, Entry entry) {
+        this(store, entry, true);
+    }
+
+    /**
+     * A reader of {@code entry} that reads every block on the calling thread: for callers
+     * that read many small streams at once, to whom a hand-off per block costs more than it hides.
+     */
+    public static StreamReader onCallingThread(BlockStore store, Entry entry) {
+        return new StreamReader(store, entry, false);
+    }
+
+    private StreamReader(BlockStore store, Entry entry, boolean fetchAhead) {
         if (!entry.active()) {
             throw new IllegalArgumentException("cannot read an inactive entry");
         }
         this.store = store;
         this.entry = entry;
+        this.fetchAhead = fetchAhead;
         this.shape = StreamShape.of(entry);
         this.cachedIndex = new long[entry.depth() + 1];
         this.cachedBlock = new byte[entry.depth() + 1][];
@@ -118,6 +133,9 @@ public final class StreamReader {
     }
 
     private void scheduleFetches(long firstLeaf, long lastLeaf) throws IOException {
+        if (!fetchAhead) {
+            return;
+        }
         if (firstLeaf == nextSequentialLeaf || firstLeaf == nextSequentialLeaf - 1) {
             readAhead = Math.min(MAX_READ_AHEAD, Math.max(2, readAhead * 2));
         } else {

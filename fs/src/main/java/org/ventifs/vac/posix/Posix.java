@@ -55,6 +55,11 @@ final class Posix {
                 new long[] {mtime.seconds(), mtime.nanos()}, AT_SYMLINK_NOFOLLOW), "set the times of", path);
     }
 
+    /** Sets the length of the file {@code path}: extending it leaves a hole. */
+    static void truncate(Path path, long length) throws IOException {
+        check(POSIX.truncate(path.toString(), length), "set the length of", path);
+    }
+
     /** Sets the full mode (set-id and sticky bits included) of a file that is not a link. */
     static void chmod(Path path, int mode) throws IOException {
         check(POSIX.chmod(path.toString(), mode & 07777), "set the mode of", path);

@@ -1,12 +1,12 @@
 package org.ventifs.vac.posix;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +38,12 @@ public final class TreeRestorer {
     /** Small files go to the pool in batches of about this many bytes, or this many files. */
     private static final long BATCH_BYTES = 4 << 20;
     private static final int BATCH_FILES = 64;
+    /**
+     * Files up to this size are read on the restoring thread: the pool restores many
+     * at once, and a hand-off per block would cost more than it hides. Larger ones fetch
+     * their blocks ahead in parallel (which a remote store needs).
+     */
+    private static final long READ_ON_CALLING_THREAD_MAX = 256 << 10;
     /** One write buffer per pool thread. */
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
@@ -164,11 +170,11 @@ public final class TreeRestorer {
     }
 
     private void writeContent(Entry content, Path path) throws IOException {
-        StreamReader reader = new StreamReader(store, content);
+        long size = content.size();
+        StreamReader reader = size <= READ_ON_CALLING_THREAD_MAX ? StreamReader.onCallingThread(store, content)
+                : new StreamReader(store, content);
         byte[] buf = BUFFER.get();
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
-            FileChannel ch = file.getChannel();
-            long size = content.size();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             long end = 0;
             for (long at = 0; at < size; ) {
                 int n = reader.read(at, buf, 0, (int) Math.min(buf.length, size - at));
@@ -177,7 +183,7 @@ public final class TreeRestorer {
             }
             if (end < size) {
                 // Holes stay holes: zeros are never written, a trailing hole is only a length.
-                file.setLength(size);
+                Posix.truncate(path, size);
             }
         }
     }

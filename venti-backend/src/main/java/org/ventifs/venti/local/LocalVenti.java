@@ -217,6 +217,11 @@ public final class LocalVenti implements BlockStore {
         if (cached != null) {
             return cached.clone();
         }
+        byte[] readAhead = this.readAhead.take(key);
+        if (readAhead != null) {
+            // Verified when read ahead; a sequential scan needs no index lookup for it.
+            return readAhead;
+        }
         Optional<ClumpAddress> address = locate(key);
         if (address.isEmpty()) {
             throw new NoSuchBlockException(score, type);

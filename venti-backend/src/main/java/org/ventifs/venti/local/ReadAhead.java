@@ -1,6 +1,7 @@
 package org.ventifs.venti.local;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +38,8 @@ final class ReadAhead {
     private static final Position NOWHERE = new Position(-1, -1);
     private static final Range NOTHING = new Range(-1, 0, 0);
 
+    /** The window's bytes, reused by each load (under the loading lock). */
+    private ByteBuffer windowBuffer;
     private final Map<BlockKey, byte[]> blocks = new ConcurrentHashMap<>();
     private final ReentrantLock loading = new ReentrantLock();
     /** The window being read, while one is. */
@@ -49,6 +52,11 @@ final class ReadAhead {
     /** Reads ahead {@code window} bytes at a time; 0 turns read-ahead off. */
     ReadAhead(int window) {
         this.window = window;
+    }
+
+    /** Returns (and forgets) the verified block read ahead for {@code key}, or null. */
+    byte[] take(BlockKey key) {
+        return blocks.remove(key);
     }
 
     /**
@@ -106,7 +114,11 @@ final class ReadAhead {
     private void load(Arena arena, ClumpAddress address, long end) {
         List<Arena.StoredClump> clumps;
         try {
-            clumps = arena.readClumps(address.end(), end);
+            int length = (int) (end - address.end());
+            if (windowBuffer == null || windowBuffer.capacity() < length) {
+                windowBuffer = ByteBuffer.allocate(window);
+            }
+            clumps = arena.readClumps(address.end(), windowBuffer.limit(length));
         } catch (IOException e) {
             // Read-ahead is only a guess; the ordinary read meets and reports any real trouble.
             return;
@@ -116,7 +128,7 @@ final class ReadAhead {
             blocks.clear();
         }
         clumps.parallelStream().forEach(c -> {
-            byte[] block = decodeVerified(c.header(), c.stored());
+            byte[] block = decodeVerified(c.header(), c.bytes(), c.dataAt());
             if (block != null) {
                 blocks.put(new BlockKey(c.header().score(), c.header().wireType()), block);
             }
@@ -134,9 +146,9 @@ final class ReadAhead {
         blocks.clear();
     }
 
-    private static byte[] decodeVerified(ClumpHeader header, byte[] stored) {
+    private static byte[] decodeVerified(ClumpHeader header, byte[] stored, int offset) {
         try {
-            byte[] block = header.encoding() == ClumpEncoding.RAW ? stored : ClumpCodec.decode(header, stored, 0);
+            byte[] block = ClumpCodec.decode(header, stored, offset);
             return Score.of(block).equals(header.score()) ? block : null;
         } catch (FormatException e) {
             return null;
