@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ventifs.vac.DirEntry;
@@ -54,7 +53,6 @@ public final class TreeRestorer {
     private final Map<Long, Path> firstOfQid = new HashMap<>();
     private final List<HardLink> links = new ArrayList<>();
     private final List<PendingDirectory> directories = new ArrayList<>();
-    private final List<CompletableFuture<Void>> files = new ArrayList<>();
     private ExecutorService pool;
     private BatchedTasks batches;
 
@@ -101,10 +99,7 @@ public final class TreeRestorer {
             directories.add(new PendingDirectory(dest, tree.rootEntry()));
             batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
             walk(tree.directory(store), dest);
-            batches.flush();
-            for (CompletableFuture<Void> f : files) {
-                BatchedTasks.join(f);
-            }
+            batches.awaitAll();
             for (HardLink link : links) {
                 Files.createLink(link.path(), link.existing());
             }
@@ -133,10 +128,10 @@ public final class TreeRestorer {
                 progress.file(0);
                 continue;
             }
-            files.add(batches.submit(content.size(), () -> {
+            batches.execute(content.size(), () -> {
                 restoreFile(child, content, target);
                 return null;
-            }));
+            });
         }
     }
 
