@@ -2,7 +2,10 @@ package org.ventifs.venti.local;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,9 +22,14 @@ import org.ventifs.venti.Score;
  * threads that share one sequence (each taking the next block), or restore files
  * archived side by side, read ahead too. A thread that misses a block inside the
  * window being read waits for that window rather than reading the block again.
- * Holds about two windows of verified blocks at most; thread-safe.
+ * Windows never overlap: a sequence reads on from where the last window ended, and not
+ * at all while that is still half a window or more ahead of it. Holds the blocks of the
+ * last {@link #WINDOWS_KEPT} windows at most (older ones not asked for are dropped); thread-safe.
  */
 final class ReadAhead {
+    /** How many windows' blocks wait to be asked for, at most. */
+    static final int WINDOWS_KEPT = 4;
+
     private final int window;
 
     /** Where a miss, or a window read, ended. */
@@ -41,6 +49,10 @@ final class ReadAhead {
     /** The window's bytes, reused by each load (under the loading lock). */
     private ByteBuffer windowBuffer;
     private final Map<BlockKey, byte[]> blocks = new ConcurrentHashMap<>();
+    /** The keys of each window kept, oldest first; guarded by the loading lock. */
+    private final Deque<List<BlockKey>> windowsKept = new ArrayDeque<>();
+    /** Where the last window read ended; guarded by the loading lock. */
+    private Position loadedTo = NOWHERE;
     private final ReentrantLock loading = new ReentrantLock();
     /** The window being read, while one is. */
     private volatile Range inFlight = NOTHING;
@@ -90,13 +102,23 @@ final class ReadAhead {
         if (!continues(previous, shared, address)) {
             return;
         }
-        long end = Math.min(address.end() + window, readableEnd);
-        if (end <= address.end() || !loading.tryLock()) {
+        if (!loading.tryLock()) {
             return;
         }
         try {
-            inFlight = new Range(address.arena(), address.end(), end);
-            load(arena, address, end);
+            long from = address.end();
+            if (loadedTo.arena() == address.arena() && loadedTo.end() > from) {
+                if (loadedTo.end() - from >= window / 2) {
+                    return; // enough read ahead already
+                }
+                from = loadedTo.end();
+            }
+            long end = Math.min(from + window, readableEnd);
+            if (end <= from) {
+                return;
+            }
+            inFlight = new Range(address.arena(), from, end);
+            load(arena, address.arena(), from, end);
         } finally {
             inFlight = NOTHING;
             loading.unlock();
@@ -111,39 +133,53 @@ final class ReadAhead {
                 && address.offset() - shared.end() < window;
     }
 
-    private void load(Arena arena, ClumpAddress address, long end) {
+    /** Reads, verifies and keeps the whole clumps between {@code from} (a clump boundary) and {@code end}. */
+    private void load(Arena arena, int arenaNumber, long from, long end) {
         List<Arena.StoredClump> clumps;
         try {
-            int length = (int) (end - address.end());
+            int length = (int) (end - from);
             if (windowBuffer == null || windowBuffer.capacity() < length) {
                 windowBuffer = ByteBuffer.allocate(window);
             }
-            clumps = arena.readClumps(address.end(), windowBuffer.limit(length));
+            clumps = arena.readClumps(from, windowBuffer.limit(length));
         } catch (IOException e) {
             // Read-ahead is only a guess; the ordinary read meets and reports any real trouble.
             return;
         }
-        if (blocks.size() > clumps.size()) {
-            // Blocks read ahead but never asked for: keep memory to about two windows.
-            blocks.clear();
+        if (clumps.isEmpty()) {
+            return;
         }
-        clumps.parallelStream().forEach(c -> {
+        while (windowsKept.size() >= WINDOWS_KEPT) {
+            // Blocks read ahead but never asked for.
+            windowsKept.removeFirst().forEach(blocks::remove);
+        }
+        List<BlockKey> keys = clumps.parallelStream().map(c -> {
             byte[] block = decodeVerified(c.header(), c.bytes(), c.dataAt());
-            if (block != null) {
-                blocks.put(new BlockKey(c.header().score(), c.header().wireType()), block);
+            if (block == null) {
+                return null;
             }
-        });
-        if (!clumps.isEmpty()) {
-            Arena.StoredClump lastClump = clumps.get(clumps.size() - 1);
-            Position after = new Position(address.arena(), lastClump.offset() + lastClump.header().clumpLength());
-            last.set(after);
-            frontier = after;
-        }
+            BlockKey key = new BlockKey(c.header().score(), c.header().wireType());
+            blocks.put(key, block);
+            return key;
+        }).filter(Objects::nonNull).toList();
+        windowsKept.addLast(keys);
+        Arena.StoredClump lastClump = clumps.get(clumps.size() - 1);
+        Position after = new Position(arenaNumber, lastClump.offset() + lastClump.header().clumpLength());
+        loadedTo = after;
+        last.set(after);
+        frontier = after;
     }
 
     /** Forgets every block read ahead. */
     void clear() {
-        blocks.clear();
+        loading.lock();
+        try {
+            blocks.clear();
+            windowsKept.clear();
+            loadedTo = NOWHERE;
+        } finally {
+            loading.unlock();
+        }
     }
 
     private static byte[] decodeVerified(ClumpHeader header, byte[] stored, int offset) {
