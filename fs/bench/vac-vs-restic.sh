@@ -4,7 +4,8 @@
 # with an embedded store and restic with a local repository:
 #   first archive (vac vs restic backup), second archive of the unchanged tree
 #   (vac -d vs restic backup, which uses its parent snapshot), restore (unvac vs
-#   restic restore). Prints one JSON object: seconds and MB/s (corpus bytes / time)
+#   restic restore; each starts with empty caches when run as root: cold_restores).
+#   Prints one JSON object: seconds and MB/s (corpus bytes / time)
 #   of each step, and the ratio ventifs/restic. Needs restic (apt-get install restic)
 #   and fs/target/ventifs.jar (mvn -B -q -ntp -DskipTests package).
 set -euo pipefail
@@ -32,17 +33,24 @@ seconds() { # runs "$@" quietly, prints its wall-clock seconds
   echo "$end - $start" | bc -l
 }
 ventifs() { VENTIFS_JAR=$jar "$repo/mount-scripts/ventifs" "$@"; } # as users run it
+cold=true
+drop_caches() { # before each restore, so that neither reads what its archive step left in the page cache
+  sync
+  { [ -w /proc/sys/vm/drop_caches ] && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; } || cold=false
+}
 
 restic init --repo "$work/restic" >/dev/null
 sync
 r1=$(seconds restic --repo "$work/restic" backup --quiet "$corpus")
 r2=$(seconds restic --repo "$work/restic" backup --quiet "$corpus")
+drop_caches
 rr=$(seconds restic --repo "$work/restic" restore latest --target "$work/restic-out")
 restic_version=$(restic version | cut -d' ' -f2)
 restic_repo_version=$(restic --repo "$work/restic" cat config | grep -o '"version": *[0-9]*' | grep -o '[0-9]*$')
 sync
 v1=$(seconds ventifs vac --store "$work/venti" -o "$work/first.vac" "$corpus")
 v2=$(seconds ventifs vac --store "$work/venti" -d "$work/first.vac" -o "$work/second.vac" "$corpus")
+drop_caches
 vr=$(seconds ventifs unvac --store "$work/venti" "$work/first.vac" "$work/ventifs-out")
 diff -r --no-dereference "$corpus" "$work/ventifs-out" >/dev/null \
   || { echo "vac-vs-restic: the ventifs restore differs from the corpus" >&2; exit 1; }
@@ -53,7 +61,7 @@ mbs() { echo "scale=1; $bytes / 1000000 / $1" | bc -l; }
 ratio() { echo "scale=2; $2 / $1" | bc -l; }
 cat <<JSON
 {
-  "corpus": "$size", "files": $files, "bytes": $bytes, "cores": $(nproc),
+  "corpus": "$size", "files": $files, "cold_restores": $cold, "bytes": $bytes, "cores": $(nproc),
   "restic": "$restic_version", "restic_repository_version": ${restic_repo_version:-null},
   "first_archive": {"ventifs_s": $v1, "restic_s": $r1, "ventifs_MBps": $(mbs "$v1"), "restic_MBps": $(mbs "$r1"), "speedup": $(ratio "$v1" "$r1")},
   "second_archive_unchanged": {"ventifs_s": $v2, "restic_s": $r2, "ventifs_MBps": $(mbs "$v2"), "restic_MBps": $(mbs "$r2"), "speedup": $(ratio "$v2" "$r2")},

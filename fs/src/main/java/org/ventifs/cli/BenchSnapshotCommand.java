@@ -210,11 +210,9 @@ final class BenchSnapshotCommand implements Callable<Integer> {
 
     /** Drops the page cache when allowed (root outside a container), so restores read the disk. */
     private void dropCaches() {
-        try {
-            new ProcessBuilder("sync").start().waitFor();
-            Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
+        if (PageCache.drop()) {
             result.put("cold_cache", true);
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } else {
             result.putIfAbsent("cold_cache", false);
         }
     }

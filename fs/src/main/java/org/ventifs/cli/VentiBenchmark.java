@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.ventifs.venti.BlockStore;
 import org.ventifs.venti.BlockType;
 import org.ventifs.venti.Score;
@@ -25,7 +26,9 @@ import org.ventifs.venti.Score;
  * Measures a block store against a plain file on the same disk: new 8 KiB and 56 KiB
  * incompressible blocks written (then synced), written again (the dedup path), read
  * in write order and in random order; and the same number of bytes written to a plain
- * file with one final fsync, and read back.
+ * file with one final fsync, and read back. Every read phase, the plain file's too,
+ * starts cold: the caches are emptied first (see docs/benchmarks.md), so that both
+ * read from the disk rather than one from the page cache.
  */
 final class VentiBenchmark {
     /** The block sizes measured: 8 KiB and the largest, 56 KiB. */
@@ -55,17 +58,27 @@ final class VentiBenchmark {
     private final Path plainFile;
     private final long bytesPerSize;
     private final int readThreads;
+    private final BooleanSupplier emptyCaches;
+    private boolean coldReads = true;
 
     /**
      * Measures {@code store}, with {@code plainFile} (to be created, then deleted) on the
      * same disk; the read phases run once on one thread and, when {@code readThreads} is
      * more than 1, again on that many threads sharing one position in the read order.
+     * {@code emptyCaches} runs before every read phase and says whether it emptied the
+     * caches (the store's and the kernel's).
      */
-    VentiBenchmark(BlockStore store, Path plainFile, long totalBytes, int readThreads) {
+    VentiBenchmark(BlockStore store, Path plainFile, long totalBytes, int readThreads, BooleanSupplier emptyCaches) {
         this.store = store;
         this.plainFile = plainFile;
         this.bytesPerSize = totalBytes / BLOCK_SIZES.length;
         this.readThreads = readThreads;
+        this.emptyCaches = emptyCaches;
+    }
+
+    /** Whether every read phase of the last run started with empty caches. */
+    boolean coldReads() {
+        return coldReads;
     }
 
     /**
@@ -135,6 +148,9 @@ final class VentiBenchmark {
     private Phase read(String name, BenchmarkBlocks blocks, Score[] scores, int[] order, int threads,
             double baseline) throws IOException {
         AtomicInteger next = new AtomicInteger();
+        if (!name.equals("warm-up")) {
+            startCold();
+        }
         Callable<Void> reader = () -> {
             for (int at; (at = next.getAndIncrement()) < order.length; ) {
                 Score s = scores[order[at]];
@@ -209,6 +225,7 @@ final class VentiBenchmark {
     private Phase readPlainFile(String name) throws IOException {
         ByteBuffer buf = ByteBuffer.allocateDirect(4 << 20);
         long bytes = 0;
+        startCold();
         long t0 = startClock();
         try (FileChannel ch = FileChannel.open(plainFile, StandardOpenOption.READ)) {
             for (int n; (n = ch.read(buf.clear())) > 0; ) {
@@ -216,6 +233,10 @@ final class VentiBenchmark {
             }
         }
         return phase(name, 0, 0, t0, 0, bytes);
+    }
+
+    private void startCold() {
+        coldReads &= emptyCaches.getAsBoolean();
     }
 
     private static void drain(FileChannel ch, ByteBuffer buf) throws IOException {

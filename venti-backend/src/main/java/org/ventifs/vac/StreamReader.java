@@ -15,8 +15,8 @@ import org.ventifs.venti.Score;
 
 /**
  * Reads any byte range of one stream: walks the pointer blocks (keeping the last
- * one at each level), pads truncated blocks, and reads the zero score as a hole of
- * zeros. Leaves of one call are fetched in parallel, and once reads are sequential
+ * one at each level), reads the zeros truncated from a leaf and the zero score as
+ * zeros (without padding the leaf in memory). Leaves of one call are fetched in parallel, and once reads are sequential
  * the next leaves are fetched ahead, so a cold read is not one round trip per block.
  * Thread-safe: calls are serialised.
  */
@@ -36,6 +36,8 @@ public final class StreamReader {
     private final long[] cachedIndex;
     private final byte[][] cachedBlock;
     private final Map<Long, CompletableFuture<byte[]>> fetching = new HashMap<>();
+    /** Whether leaves are fetched ahead by the pool; else the calling thread reads each. */
+    private final boolean fetchAhead;
     private long nextSequentialLeaf = -1;
     private int readAhead = 0;
 
@@ -45,11 +47,24 @@ public final class StreamReader {
      * @throws IllegalArgumentException when the entry is inactive
      */
     public StreamReader(BlockStore store, Entry entry) {
+        this(store, entry, true);
+    }
+
+    /**
+     * A reader of {@code entry} that reads every block on the calling thread: for callers
+     * that read many small streams at once, to whom a hand-off per block costs more than it hides.
+     */
+    public static StreamReader onCallingThread(BlockStore store, Entry entry) {
+        return new StreamReader(store, entry, false);
+    }
+
+    private StreamReader(BlockStore store, Entry entry, boolean fetchAhead) {
         if (!entry.active()) {
             throw new IllegalArgumentException("cannot read an inactive entry");
         }
         this.store = store;
         this.entry = entry;
+        this.fetchAhead = fetchAhead;
         this.shape = StreamShape.of(entry);
         this.cachedIndex = new long[entry.depth() + 1];
         this.cachedBlock = new byte[entry.depth() + 1][];
@@ -87,11 +102,17 @@ public final class StreamReader {
         scheduleFetches(firstLeaf, lastLeaf);
         int copied = 0;
         for (long leaf = firstLeaf; leaf <= lastLeaf; leaf++) {
-            byte[] block = awaitLeaf(leaf);
+            byte[] stored = awaitLeaf(leaf);
             long leafStart = leaf * dsize;
             int from = (int) Math.max(0, offset - leafStart);
             int to = (int) Math.min(dsize, end - leafStart);
-            System.arraycopy(block, from, dst, dstOffset + copied, to - from);
+            int at = dstOffset + copied;
+            int kept = Math.max(0, Math.min(to, stored.length) - from);
+            if (kept > 0) {
+                System.arraycopy(stored, from, dst, at, kept);
+            }
+            // The leaf's truncated zeros.
+            Arrays.fill(dst, at + kept, at + to - from, (byte) 0);
             copied += to - from;
         }
         return copied;
@@ -107,10 +128,14 @@ public final class StreamReader {
             return new byte[shape.dsize()];
         }
         scheduleFetches(index, index);
-        return awaitLeaf(index); // never shared: each fetch makes its own array
+        byte[] stored = awaitLeaf(index); // never shared: each fetch makes its own array
+        return stored.length == shape.dsize() ? stored : Arrays.copyOf(stored, shape.dsize());
     }
 
     private void scheduleFetches(long firstLeaf, long lastLeaf) throws IOException {
+        if (!fetchAhead) {
+            return;
+        }
         if (firstLeaf == nextSequentialLeaf || firstLeaf == nextSequentialLeaf - 1) {
             readAhead = Math.min(MAX_READ_AHEAD, Math.max(2, readAhead * 2));
         } else {
@@ -130,13 +155,12 @@ public final class StreamReader {
     }
 
     private CompletableFuture<byte[]> fetch(Score score) {
-        BlockType type = BlockType.ofStream(entry.dir(), 0);
         if (score.isZero()) {
-            return CompletableFuture.completedFuture(new byte[shape.dsize()]);
+            return CompletableFuture.completedFuture(new byte[0]);
         }
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return store.read(score, type, shape.dsize());
+                return readStoredLeaf(score);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -147,8 +171,7 @@ public final class StreamReader {
         CompletableFuture<byte[]> future = fetching.remove(leaf);
         if (future == null) {
             Score score = leafScore(leaf);
-            return score.isZero() ? new byte[shape.dsize()]
-                    : store.read(score, BlockType.ofStream(entry.dir(), 0), shape.dsize());
+            return score.isZero() ? new byte[0] : readStoredLeaf(score);
         }
         try {
             return future.join();
@@ -158,6 +181,11 @@ public final class StreamReader {
             }
             throw e;
         }
+    }
+
+    /** A leaf as stored: its trailing zeros truncated, so up to dsize bytes. */
+    private byte[] readStoredLeaf(Score score) throws IOException {
+        return store.readAtMost(score, BlockType.ofStream(entry.dir(), 0), shape.dsize());
     }
 
     /** The score of leaf {@code leaf}, walking down from the top through the cached pointer blocks. */

@@ -58,17 +58,26 @@ public interface BlockStore extends Closeable {
     }
 
     /**
-     * Reads a block and pads it to {@code size} bytes (zero bytes, or zero scores
-     * for pointer blocks).
+     * Reads a block that should hold at most {@code size} bytes, without padding it.
      *
      * @throws IOException as {@link #get}, or when the stored block is larger than {@code size}
      */
-    default byte[] read(Score score, BlockType type, int size) throws IOException {
+    default byte[] readAtMost(Score score, BlockType type, int size) throws IOException {
         byte[] stored = get(score, type);
         if (stored.length > size) {
             throw new IOException("block " + score + " holds " + stored.length
                     + " bytes, more than the " + size + " expected");
         }
-        return ZeroTruncation.pad(type, stored, size);
+        return stored;
+    }
+
+    /**
+     * Reads a block and pads it to {@code size} bytes (zero bytes, or zero scores
+     * for pointer blocks).
+     *
+     * @throws IOException as {@link #readAtMost}
+     */
+    default byte[] read(Score score, BlockType type, int size) throws IOException {
+        return ZeroTruncation.pad(type, readAtMost(score, type, size), size);
     }
 }

@@ -1,8 +1,10 @@
 package org.ventifs.vac.posix;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import jnr.constants.platform.OpenFlags;
 import jnr.posix.FileStat;
 import jnr.posix.NanosecondFileStat;
 import jnr.posix.POSIX;
@@ -58,6 +60,51 @@ final class Posix {
     /** Sets the full mode (set-id and sticky bits included) of a file that is not a link. */
     static void chmod(Path path, int mode) throws IOException {
         check(POSIX.chmod(path.toString(), mode & 07777), "set the mode of", path);
+    }
+
+    /** Opens {@code path} for writing, created with mode 0600 when absent, a final link not followed; returns the descriptor. */
+    static int openForWriting(Path path) throws IOException {
+        int flags = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_CREAT.intValue() | OpenFlags.O_NOFOLLOW.intValue()
+                | OpenFlags.O_CLOEXEC.intValue();
+        int fd = POSIX.open(path.toString(), flags, 0600);
+        check(fd, "create", path);
+        return fd;
+    }
+
+    /** Writes the remaining bytes of {@code data} at {@code position} of the open file {@code fd}. */
+    static void writeAt(int fd, ByteBuffer data, long position, Path path) throws IOException {
+        for (long at = position; data.hasRemaining(); ) {
+            long n = POSIX.pwrite(fd, data, data.remaining(), at);
+            check((int) Math.min(n, 0), "write", path);
+            data.position(data.position() + (int) n);
+            at += n;
+        }
+    }
+
+    /** Sets the length of the open file {@code fd}: extending it leaves a hole. */
+    static void setLength(int fd, long length, Path path) throws IOException {
+        check(POSIX.ftruncate(fd, length), "set the length of", path);
+    }
+
+    /** Sets the owner and group of the open file {@code fd}. */
+    static void fchown(int fd, int uid, int gid, Path path) throws IOException {
+        check(POSIX.fchown(fd, uid, gid), "set the owner of", path);
+    }
+
+    /** Sets the full mode (set-id and sticky bits included) of the open file {@code fd}. */
+    static void fchmod(int fd, int mode, Path path) throws IOException {
+        check(POSIX.fchmod(fd, mode & 07777), "set the mode of", path);
+    }
+
+    /** Sets the access and modification times of the open file {@code fd}, to the nanosecond. */
+    static void setTimes(int fd, Timestamp atime, Timestamp mtime, Path path) throws IOException {
+        check(POSIX.futimens(fd, new long[] {atime.seconds(), atime.nanos()}, new long[] {mtime.seconds(), mtime.nanos()}),
+                "set the times of", path);
+    }
+
+    /** Closes the file descriptor {@code fd}. */
+    static void close(int fd, Path path) throws IOException {
+        check(POSIX.close(fd), "close", path);
     }
 
     /** Returns the target of the symbolic link {@code path}, byte for byte. */

@@ -1,9 +1,6 @@
 package org.ventifs.vac.posix;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.ventifs.vac.DirEntry;
@@ -38,6 +34,12 @@ public final class TreeRestorer {
     /** Small files go to the pool in batches of about this many bytes, or this many files. */
     private static final long BATCH_BYTES = 4 << 20;
     private static final int BATCH_FILES = 64;
+    /**
+     * Files up to this size are read on the restoring thread: the pool restores many
+     * at once, and a hand-off per block would cost more than it hides. Larger ones fetch
+     * their blocks ahead in parallel (which a remote store needs).
+     */
+    private static final long READ_ON_CALLING_THREAD_MAX = 256 << 10;
     /** One write buffer per pool thread. */
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 20]);
 
@@ -48,7 +50,6 @@ public final class TreeRestorer {
     private final Map<Long, Path> firstOfQid = new HashMap<>();
     private final List<HardLink> links = new ArrayList<>();
     private final List<PendingDirectory> directories = new ArrayList<>();
-    private final List<CompletableFuture<Void>> files = new ArrayList<>();
     private ExecutorService pool;
     private BatchedTasks batches;
 
@@ -95,15 +96,13 @@ public final class TreeRestorer {
             directories.add(new PendingDirectory(dest, tree.rootEntry()));
             batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
             walk(tree.directory(store), dest);
-            batches.flush();
-            for (CompletableFuture<Void> f : files) {
-                BatchedTasks.join(f);
-            }
+            batches.awaitAll();
             for (HardLink link : links) {
                 Files.createLink(link.path(), link.existing());
             }
             for (int i = directories.size() - 1; i >= 0; i--) {
-                applyAttributes(directories.get(i).path(), directories.get(i).entry(), FileKind.DIRECTORY);
+                Path dir = directories.get(i).path();
+                applyAttributes(AttributeTarget.ofPath(dir), dir, directories.get(i).entry(), FileKind.DIRECTORY);
             }
         } finally {
             pool.shutdownNow();
@@ -127,10 +126,10 @@ public final class TreeRestorer {
                 progress.file(0);
                 continue;
             }
-            files.add(batches.submit(content.size(), () -> {
+            batches.execute(content.size(), () -> {
                 restoreFile(child, content, target);
                 return null;
-            }));
+            });
         }
     }
 
@@ -142,8 +141,15 @@ public final class TreeRestorer {
             blockText = new String(small, StandardCharsets.US_ASCII).trim().startsWith("b");
         }
         FileKind kind = FileKind.of(e, blockText);
+        if (kind == FileKind.REGULAR) {
+            try (RestoredFile file = RestoredFile.create(path)) {
+                writeContent(content, file);
+                progress.file(content.size());
+                applyAttributes(file, path, e, kind);
+            }
+            return;
+        }
         switch (kind) {
-            case REGULAR -> writeContent(content, path);
             case SYMLINK -> Posix.symlink(new String(readSmall(content, path), StandardCharsets.UTF_8), path);
             case FIFO -> Posix.mkfifo(path, 0600);
             case BLOCK_DEVICE, CHAR_DEVICE -> {
@@ -160,25 +166,23 @@ public final class TreeRestorer {
             default -> throw new IllegalStateException("directories are restored by the walk");
         }
         progress.file(content.size());
-        applyAttributes(path, e, kind);
+        applyAttributes(AttributeTarget.ofPath(path), path, e, kind);
     }
 
-    private void writeContent(Entry content, Path path) throws IOException {
-        StreamReader reader = new StreamReader(store, content);
+    private void writeContent(Entry content, RestoredFile file) throws IOException {
+        long size = content.size();
+        StreamReader reader = size <= READ_ON_CALLING_THREAD_MAX ? StreamReader.onCallingThread(store, content)
+                : new StreamReader(store, content);
         byte[] buf = BUFFER.get();
-        try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
-            FileChannel ch = file.getChannel();
-            long size = content.size();
-            long end = 0;
-            for (long at = 0; at < size; ) {
-                int n = reader.read(at, buf, 0, (int) Math.min(buf.length, size - at));
-                end = Math.max(end, writeNonZero(ch, buf, n, at));
-                at += n;
-            }
-            if (end < size) {
-                // Holes stay holes: zeros are never written, a trailing hole is only a length.
-                file.setLength(size);
-            }
+        long end = 0;
+        for (long at = 0; at < size; ) {
+            int n = reader.read(at, buf, 0, (int) Math.min(buf.length, size - at));
+            end = Math.max(end, writeNonZero(file, buf, n, at));
+            at += n;
+        }
+        if (end < size) {
+            // Holes stay holes: zeros are never written, a trailing hole is only a length.
+            file.setLength(size);
         }
     }
 
@@ -186,7 +190,7 @@ public final class TreeRestorer {
      * Writes {@code n} bytes of {@code buf} at {@code pos}, skipping every file-system
      * block of zeros, so that they stay holes; returns the file offset after the last byte written.
      */
-    private static long writeNonZero(FileChannel ch, byte[] buf, int n, long pos) throws IOException {
+    private static long writeNonZero(RestoredFile file, byte[] buf, int n, long pos) throws IOException {
         long end = 0;
         int off = 0;
         while (off < n) {
@@ -204,12 +208,8 @@ public final class TreeRestorer {
                 off += len;
             }
             if (runStart >= 0) {
-                ByteBuffer b = ByteBuffer.wrap(buf, runStart, off - runStart);
-                long at = pos + runStart;
-                while (b.hasRemaining()) {
-                    at += ch.write(b, at);
-                }
-                end = at;
+                file.write(buf, runStart, off - runStart, pos + runStart);
+                end = pos + off;
             }
         }
         return end;
@@ -224,14 +224,14 @@ public final class TreeRestorer {
         return bytes;
     }
 
-    private void applyAttributes(Path path, DirEntry e, FileKind kind) throws IOException {
+    private void applyAttributes(AttributeTarget target, Path path, DirEntry e, FileKind kind) throws IOException {
         PosixExtension p = e.posix();
         int uid = p != null ? p.uid() : owners.userId(e.uid());
         int gid = p != null ? p.gid() : owners.groupId(e.gid());
-        Posix.lchown(path, uid, gid);
+        target.setOwner(uid, gid);
         if (kind != FileKind.SYMLINK) {
             // After chown, which clears the set-id bits.
-            Posix.chmod(path, FileKind.stMode(e, kind == FileKind.BLOCK_DEVICE));
+            target.setMode(FileKind.stMode(e, kind == FileKind.BLOCK_DEVICE));
         }
         if (p != null && !p.xattrs().isEmpty()) {
             List<String> skipped = Xattrs.write(path, p.xattrs());
@@ -241,7 +241,7 @@ public final class TreeRestorer {
         }
         Timestamp atime = p != null ? p.atime() : new Timestamp(e.atime(), 0);
         Timestamp mtime = p != null ? p.mtime() : new Timestamp(e.mtime(), 0);
-        Posix.setTimes(path, atime, mtime);
+        target.setTimes(atime, mtime);
     }
 
     private synchronized void warn(String warning) {

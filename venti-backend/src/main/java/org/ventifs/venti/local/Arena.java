@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.ventifs.venti.CorruptBlockException;
 import org.ventifs.venti.Score;
@@ -110,16 +109,20 @@ final class Arena implements AutoCloseable {
         }
     }
 
-    /** A clump read without verification: its offset, header and stored bytes. */
-    record StoredClump(long offset, ClumpHeader header, byte[] stored) {
+    /**
+     * A clump read without verification: its offset, header, and its stored bytes at
+     * {@code dataAt} of {@code bytes} (the window it was read with).
+     */
+    record StoredClump(long offset, ClumpHeader header, byte[] bytes, int dataAt) {
     }
 
     /**
-     * Reads the whole clumps between {@code from} (a clump boundary) and {@code to} with
-     * one positional read; stops early at anything that is not a clump header.
+     * Reads the whole clumps from {@code from} (a clump boundary) on into {@code window}
+     * (a heap buffer, filled from its start up to its limit) with one positional read; stops early at
+     * anything that is not a clump header. The clumps returned share the window's array.
      */
-    List<StoredClump> readClumps(long from, long to) throws IOException {
-        ByteBuffer window = ByteBuffer.allocate((int) (to - from));
+    List<StoredClump> readClumps(long from, ByteBuffer window) throws IOException {
+        window.position(0);
         while (window.hasRemaining() && channel.read(window, from + window.position()) > 0) {
             // Reads until the window is full or the file ends.
         }
@@ -137,8 +140,7 @@ final class Arena implements AutoCloseable {
             if (filled - at < h.clumpLength()) {
                 break;
             }
-            int dataAt = at + ClumpHeader.SIZE;
-            clumps.add(new StoredClump(from + at, h, Arrays.copyOfRange(bytes, dataAt, dataAt + h.storedSize())));
+            clumps.add(new StoredClump(from + at, h, bytes, at + ClumpHeader.SIZE));
             at += h.clumpLength();
         }
         return clumps;

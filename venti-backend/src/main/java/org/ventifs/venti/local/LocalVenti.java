@@ -217,6 +217,11 @@ public final class LocalVenti implements BlockStore {
         if (cached != null) {
             return cached.clone();
         }
+        byte[] readAhead = this.readAhead.take(key);
+        if (readAhead != null) {
+            // Verified when read ahead; a sequential scan needs no index lookup for it.
+            return readAhead;
+        }
         Optional<ClumpAddress> address = locate(key);
         if (address.isEmpty()) {
             throw new NoSuchBlockException(score, type);
@@ -270,7 +275,7 @@ public final class LocalVenti implements BlockStore {
      * arena) and returns an array the caller owns; the cache keeps a copy.
      */
     private byte[] read(BlockKey key, ClumpAddress address) throws IOException {
-        byte[] block = readAhead.take(key);
+        byte[] block = readAhead.take(key, address);
         if (block != null) {
             // A sequential scan: caching its blocks would only push hot ones out.
             return block;
@@ -286,6 +291,13 @@ public final class LocalVenti implements BlockStore {
         }
         cache.put(key, block);
         return block.clone();
+    }
+
+    /** Forgets the blocks kept in memory (cached or read ahead): later reads go to the arenas. */
+    public void forgetCachedBlocks() {
+        cache.invalidateAll();
+        cache.cleanUp();
+        readAhead.clear();
     }
 
     /** Flushes the write buffer when {@code address} is still in it. */

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ventifs.venti.BlockType;
@@ -66,6 +68,33 @@ class ReadAheadTest {
             assertArrayEquals(blocks.get(20), v.get(Score.of(blocks.get(20)), BlockType.DATA));
             // Taken once, it is gone from the window: the next read goes to the disk and fails.
             assertThrows(CorruptBlockException.class, () -> v.get(Score.of(blocks.get(20)), BlockType.DATA));
+        }
+    }
+
+    @Test
+    void twoThreadsTakingTurnsInOneSequenceReadAhead() throws Exception {
+        fill();
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (LocalVenti v = LocalVenti.open(dir, LocalVentiConfig.DEFAULT.withCacheBytes(0))) {
+            first.submit(() -> v.get(Score.of(blocks.get(0)), BlockType.DATA)).get();
+            second.submit(() -> v.get(Score.of(blocks.get(1)), BlockType.DATA)).get();
+            LocalVentiTest.flipByte(arena(), dataOffset(20));
+            assertArrayEquals(blocks.get(20), first.submit(() -> v.get(Score.of(blocks.get(20)), BlockType.DATA)).get());
+        } finally {
+            first.shutdownNow();
+            second.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMissFarFromTheLastReadsDoesNotReadAhead() throws IOException {
+        fill();
+        try (LocalVenti v = LocalVenti.open(dir, LocalVentiConfig.DEFAULT.withCacheBytes(0).withReadAheadBytes(3 * BLOCK))) {
+            v.get(Score.of(blocks.get(0)), BlockType.DATA);
+            v.get(Score.of(blocks.get(10)), BlockType.DATA);
+            LocalVentiTest.flipByte(arena(), dataOffset(11));
+            assertThrows(CorruptBlockException.class, () -> v.get(Score.of(blocks.get(11)), BlockType.DATA));
         }
     }
 
