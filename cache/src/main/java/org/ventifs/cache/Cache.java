@@ -168,6 +168,17 @@ public final class Cache implements TreeView, AutoCloseable {
         return read(txn -> reader.lookup(txn, parent, name));
     }
 
+    /** The directory entries naming {@code ino} (none for the root or an unlinked inode). */
+    public List<Link> links(long ino) throws IOException {
+        return read(txn -> {
+            List<Link> out = new java.util.ArrayList<>();
+            for (LinkKey k : reader.links(txn, ino)) {
+                out.add(new Link(k.parent(), k.name()));
+            }
+            return out;
+        });
+    }
+
     @Override
     public Attr getattr(long ino) throws IOException {
         return read(txn -> reader.inode(txn, ino).attr(ino));

@@ -15,10 +15,10 @@ import org.ventifs.fs.control.ControlServer;
 import org.ventifs.snapshot.NightlySchedule;
 import org.ventifs.snapshot.Snapshotter;
 import org.ventifs.fs.DataDirectory;
+import org.ventifs.fs.KernelWriteback;
 import org.ventifs.fs.MountOptions;
 import org.ventifs.fs.VentifsFileSystem;
 import org.ventifs.fs.fuse.FuseConfig;
-import org.ventifs.fs.fuse.Native;
 import org.ventifs.fs.fuse.FuseMount;
 import org.ventifs.fs.fuse.FuseSession;
 import org.ventifs.fs.mount.Daemon;
@@ -103,11 +103,11 @@ final class MountCommand implements Callable<Integer> {
             try {
                 FuseConfig config = FuseConfig.defaults(); // a bad ventifs.fuse.* property fails before mounting
                 FuseMount m = FuseMount.mount(mnt, MountOptions.forMount(uid, options, dataDir));
-                daemon.session = FuseSession.start(m, new VentifsFileSystem(dir.cache(), dir.catalog(), dir.store()),
-                        config);
+                VentifsFileSystem fs = new VentifsFileSystem(dir.cache(), dir.catalog(), dir.store());
+                daemon.session = FuseSession.start(m, fs, config);
+                daemon.kernelWrites = new KernelWriteback(mnt, dir.cache(), fs);
                 Clock clock = Clock.systemDefaultZone();
-                daemon.snapshotter = new Snapshotter(dir.cache(), dir.store(), dir.catalog(), clock,
-                        () -> Native.syncFileSystem(mnt)); // the writeback cache holds open files' writes
+                daemon.snapshotter = new Snapshotter(dir.cache(), dir.store(), dir.catalog(), clock, daemon.kernelWrites);
                 daemon.control = ControlServer.start(dataDir.resolve(ControlClient.SOCKET_NAME), daemon.snapshotter);
                 daemon.schedule = new NightlySchedule(daemon.snapshotter, nightly, ZoneId.systemDefault(), clock);
             } catch (IOException | RuntimeException e) {
@@ -146,6 +146,7 @@ final class MountCommand implements Callable<Integer> {
         Snapshotter snapshotter;
         ControlServer control;
         NightlySchedule schedule;
+        KernelWriteback kernelWrites;
 
         RunningMount(DataDirectory dir, Path mnt) {
             this.dir = dir;
@@ -195,8 +196,8 @@ final class MountCommand implements Callable<Integer> {
          */
         private void handOverKernelWrites() {
             try {
-                if (MountTable.at(mnt).filter(m -> m.type().equals("fuse.ventifs")).isPresent()) {
-                    Native.syncFileSystem(mnt);
+                if (kernelWrites != null && MountTable.at(mnt).filter(m -> m.type().equals("fuse.ventifs")).isPresent()) {
+                    kernelWrites.handOver();
                 }
             } catch (IOException e) {
                 System.err.println("ventifs: " + e.getMessage() + "; writes to files still open may be lost");

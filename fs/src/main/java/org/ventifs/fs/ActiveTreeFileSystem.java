@@ -1,6 +1,7 @@
 package org.ventifs.fs;
 
 import java.io.IOException;
+import java.util.Set;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -28,6 +29,7 @@ import org.ventifs.fs.fuse.StatFs;
  */
 final class ActiveTreeFileSystem implements FuseFileSystem {
     private static final int O_ACCMODE = 3;
+    private static final int O_RDONLY = 0;
     private static final int O_TRUNC = 01000;
     private static final int RENAME_NOREPLACE = 1;
     private static final int XATTR_CREATE = 1;
@@ -37,6 +39,7 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
     static final long FIRST_COOKIE = 2;
 
     private final Cache cache;
+    private final OpenWriters writers = new OpenWriters();
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[64 << 10]);
 
     ActiveTreeFileSystem(Cache cache) {
@@ -67,6 +70,11 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
             a.apply();
             return null;
         });
+    }
+
+    /** The inodes that some process has open for writing now. */
+    Set<Long> openForWriting() {
+        return writers.inodes();
     }
 
     @Override
@@ -194,7 +202,7 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
                     throw e;
                 }
             }
-            return new Opened(ino, 0);
+            return new Opened(writers.opened(ino, (flags & O_ACCMODE) != O_RDONLY), 0);
         } catch (IOException e) {
             throw Translate.error(e, "open of inode " + ino);
         }
@@ -205,7 +213,7 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
         try {
             Attributes a = Translate.attributes(cache.create(parent, name, mode, c.uid(), c.gid()));
             cache.open(a.ino());
-            return new Created(a, new Opened(a.ino(), 0));
+            return new Created(a, new Opened(writers.opened(a.ino(), true), 0));
         } catch (IOException e) {
             throw Translate.error(e, "create of " + name);
         }
@@ -241,6 +249,7 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
 
     @Override
     public void release(Caller c, long ino, long fh) throws FuseException {
+        writers.released(ino, fh);
         run("release of inode " + ino, () -> cache.release(ino));
     }
 

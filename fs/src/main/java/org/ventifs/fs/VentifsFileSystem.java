@@ -2,6 +2,7 @@ package org.ventifs.fs;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Set;
 import org.ventifs.cache.Cache;
 import org.ventifs.fs.fuse.Attributes;
 import org.ventifs.fs.fuse.Caller;
@@ -34,6 +35,11 @@ public final class VentifsFileSystem implements FuseFileSystem {
     public VentifsFileSystem(Cache cache, Catalog catalog, BlockStore store) {
         this.active = new ActiveTreeFileSystem(cache);
         this.dumps = new DumpView(catalog, store);
+    }
+
+    /** The inodes of the active tree that some process has open for writing now. */
+    public Set<Long> openForWriting() {
+        return active.openForWriting();
     }
 
     private static boolean isDump(long ino) {

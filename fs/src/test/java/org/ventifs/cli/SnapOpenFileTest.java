@@ -34,7 +34,8 @@ class SnapOpenFileTest {
             assertEquals(0, snap.code, snap.err);
             String dump = snap.out.strip().split(" ")[0];
             Path archived = mnt.resolve("dump").resolve(dump).resolve("log");
-            assertEquals(written.length, Files.size(archived), "the dump lacks writes still in the kernel");
+            assertEquals(written.length, Files.size(archived),
+                    "the dump lacks writes still in the kernel; the daemon's log:\n" + Files.readString(m.log));
             assertArrayEquals(written, Files.readAllBytes(archived));
         }
     }
