@@ -170,13 +170,7 @@ public final class Cache implements TreeView, AutoCloseable {
 
     /** The directory entries naming {@code ino} (none for the root or an unlinked inode). */
     public List<Link> links(long ino) throws IOException {
-        return read(txn -> {
-            List<Link> out = new java.util.ArrayList<>();
-            for (LinkKey k : reader.links(txn, ino)) {
-                out.add(new Link(k.parent(), k.name()));
-            }
-            return out;
-        });
+        return read(txn -> reader.publicLinks(txn, ino));
     }
 
     @Override

@@ -12,6 +12,16 @@ public final class ErrnoException extends IOException {
         this.errno = errno;
     }
 
+    /**
+     * Records no stack trace: an errno is an expected answer (ENOENT, ENODATA for the
+     * security.capability the kernel asks about before every write), the message names
+     * what failed, and building a trace costs more than the operation.
+     */
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+        return this;
+    }
+
     /** The error number for the caller (FUSE returns its negation). */
     public Errno errno() {
         return errno;

@@ -107,13 +107,7 @@ public final class FrozenTree implements TreeView, AutoCloseable {
 
     /** The directory entries naming {@code ino} (several for hard links; none for an orphan), by parent then name. */
     public synchronized List<Link> links(long ino) throws IOException {
-        return run(t -> {
-            List<Link> out = new ArrayList<>();
-            for (LinkKey k : reader.links(t, ino)) {
-                out.add(new Link(k.parent(), k.name()));
-            }
-            return out;
-        });
+        return run(t -> reader.publicLinks(t, ino));
     }
 
     /** The base of {@code ino} as of the freeze (the vac entry of its last archived version), empty when none. */

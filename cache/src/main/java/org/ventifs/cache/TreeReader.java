@@ -168,6 +168,15 @@ final class TreeReader {
         return out;
     }
 
+    /** As {@link #links}, as the public {@link Link} records. */
+    List<Link> publicLinks(Txn<ByteBuffer> txn, long ino) {
+        List<Link> out = new ArrayList<>();
+        for (LinkKey k : links(txn, ino)) {
+            out.add(new Link(k.parent(), k.name()));
+        }
+        return out;
+    }
+
     /** Fails unless {@code name} can name a directory entry. @throws ErrnoException EINVAL, ENAMETOOLONG */
     static void checkName(String name) throws ErrnoException {
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0

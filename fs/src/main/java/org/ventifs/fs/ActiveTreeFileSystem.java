@@ -323,12 +323,6 @@ final class ActiveTreeFileSystem implements FuseFileSystem {
 
     @Override
     public byte[] getxattr(Caller c, long ino, String name) throws FuseException {
-        // The kernel asks for security.capability before every write(2) (FUSE never marks an
-        // inode as having none), so an absent name is answered from the name list: no exception
-        // is built in the cache, which costs more than the lookup.
-        if (!call("listxattr", () -> cache.listxattr(ino)).contains(name)) {
-            throw new FuseException(Errno.ENODATA);
-        }
         return call("getxattr " + name, () -> cache.getxattr(ino, name));
     }
 

@@ -86,9 +86,10 @@ public final class Native {
     private static final int O_RDONLY_CLOEXEC = 02000000;
 
     /**
-     * Writes back to the file system mounted at {@code mountpoint} every page the kernel still
-     * holds dirty for it (syncfs(2)): with the writeback cache, writes reach a FUSE daemon only
-     * then. Must not be called from a thread that serves that file system's requests.
+     * Starts the writeback of every page the kernel still holds dirty for the file system
+     * mounted at {@code mountpoint} (syncfs(2)). For FUSE it does not wait until the daemon has
+     * received them: fsync a file for that. Must not be called from a thread that serves that
+     * file system's requests.
      *
      * @throws IOException naming the mount point and the system's reason
      */
