@@ -82,7 +82,9 @@ final class Archiver {
             }
         }
         findChanges();
+        progress.phaseDone("changes");
         archiveChangedFiles();
+        progress.phaseDone("content");
         Attr rootAttr = tree.getattr(Cache.ROOT);
         DirectoryStreams streams = directoryStreams(rootAttr);
         DirEntry rootEntry = metadata.of("/", rootAttr).withQidSpace(new QidSpace(0, highestQid + 1));

@@ -3,11 +3,11 @@ package org.ventifs.snapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.SortedMap;
-import java.util.TreeMap;
+import java.util.stream.LongStream;
 import org.ventifs.cache.Attr;
 import org.ventifs.cache.FileType;
 import org.ventifs.cache.FrozenTree;
+import org.ventifs.vac.ChangedLeaves;
 import org.ventifs.vac.Entry;
 import org.ventifs.vac.StreamUpdater;
 import org.ventifs.vac.StreamWriter;
@@ -55,44 +55,59 @@ final class ContentArchiver {
             progress.file(0);
             return old;
         }
-        SortedMap<Long, byte[]> leaves = new TreeMap<>();
-        long bytes = 0;
-        for (long b : dirty) {
-            byte[] leaf = leaf(ino, b);
-            leaves.put(b, leaf);
-            bytes += leaf.length;
-        }
         long shown = old == null ? 0 : Math.min(old.size(), attr.size());
+        long[] changedLeaves = dirty;
         if (valid < shown) { // a truncation since the last archive hid base bytes: their leaves now read as zeros
-            long hiddenEnd = (shown + blockSize - 1) / blockSize;
-            for (long b = valid / blockSize; b < hiddenEnd; b++) {
-                if (!leaves.containsKey(b)) {
-                    leaves.put(b, leaf(ino, b));
-                }
-            }
+            changedLeaves = union(dirty, valid / blockSize, (shown + blockSize - 1) / blockSize);
         }
+        FileLeaves leaves = new FileLeaves(ino, changedLeaves);
         Entry start = old != null ? old : Entry.empty(Entry.VAC_PSIZE, blockSize, false);
         Entry updated = StreamUpdater.update(store, start, false, attr.size(), leaves);
-        progress.file(bytes);
+        progress.file(leaves.bytesRead);
         return updated;
+    }
+
+    /** The ascending union of ascending {@code sorted} and the range [from, to). */
+    static long[] union(long[] sorted, long from, long to) {
+        LongStream range = LongStream.range(from, to);
+        return LongStream.concat(Arrays.stream(sorted), range).sorted().distinct().toArray();
+    }
+
+    /** A file's changed leaves, read from the frozen tree as the update stores them. */
+    private final class FileLeaves implements ChangedLeaves {
+        private final long ino;
+        private final long[] indexes;
+        long bytesRead;
+
+        FileLeaves(long ino, long[] indexes) {
+            this.ino = ino;
+            this.indexes = indexes;
+        }
+
+        @Override
+        public long[] indexes() {
+            return indexes;
+        }
+
+        @Override
+        public int read(long index, byte[] into) throws IOException {
+            int n = tree.read(ino, index * blockSize, into, 0, blockSize);
+            bytesRead += n;
+            return n;
+        }
     }
 
     /** A whole new stream of the file's bytes as of the freeze (for a base of another block size). */
     private Entry rewrite(Attr attr) throws IOException {
         StreamWriter writer = new StreamWriter(store, false, Entry.VAC_PSIZE, blockSize);
         long leaves = (attr.size() + blockSize - 1) / blockSize;
+        byte[] leaf = new byte[blockSize];
         for (long b = 0; b < leaves; b++) {
-            byte[] leaf = leaf(attr.ino(), b);
-            writer.appendLeaf(leaf, 0, leaf.length);
+            int n = tree.read(attr.ino(), b * blockSize, leaf, 0, blockSize);
+            writer.appendLeaf(leaf, 0, n);
         }
         progress.file(attr.size());
         return writer.finish();
-    }
-
-    private byte[] leaf(long ino, long blockNo) throws IOException {
-        byte[] leaf = new byte[blockSize];
-        int n = tree.read(ino, blockNo * blockSize, leaf, 0, blockSize);
-        return n == blockSize ? leaf : Arrays.copyOf(leaf, n);
     }
 
     private Entry small(byte[] bytes) throws IOException {

@@ -210,7 +210,7 @@ public final class Snapshotter implements AutoCloseable {
         Score prev = previous == null ? Score.ZERO : previous.root();
         CountingStore counting = new CountingStore(store);
         Archiver.Result result = new Archiver(view, counting, progress).archive(name, prev);
-        progress.phaseDone("archive");
+        progress.phaseDone("directories");
         store.sync();
         progress.phaseDone("sync");
         DumpRecord record = new DumpRecord(name, result.root(), at.getEpochSecond(), counting.written());

@@ -148,7 +148,7 @@ class SnapshotterTest {
         assertEquals(List.of(first.await(), b), data.catalog.list());
         assertFalse(data.snapshotter.progress().running());
         assertEquals("2026/1122.1", data.snapshotter.progress().dumpName());
-        assertTrue(data.snapshotter.progress().phases().matches("archive=\\d+ sync=\\d+ list=\\d+ retire=\\d+"),
+        assertTrue(data.snapshotter.progress().phases().matches("changes=\\d+ content=\\d+ directories=\\d+ sync=\\d+ list=\\d+ retire=\\d+"),
                 data.snapshotter.progress().phases());
         assertTrue(data.snapshotter.progress().describe().startsWith("archiver: last archived 2026/1122.1"));
     }

@@ -1,9 +1,9 @@
 package org.ventifs.vac;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SortedMap;
-import java.util.TreeMap;
 import org.ventifs.venti.BlockStore;
 import org.ventifs.venti.BlockType;
 import org.ventifs.venti.Score;
@@ -21,18 +21,24 @@ public final class StreamUpdater {
     private final int psize;
     private final long newSize;
     private final long leaves;
-    private final SortedMap<Long, byte[]> changes;
+    private final ChangedLeaves changes;
+    /** The changed leaf indexes below the new leaf count, ascending. */
+    private final long[] changed;
+    /** Holds one changed leaf while it is stored. */
+    private final byte[] leafBuffer;
     /** Whether the stream shrinks, so the path to its new last leaf must be rewritten. */
     private final boolean shrinking;
 
-    private StreamUpdater(BlockStore store, Entry base, long newSize, SortedMap<Long, byte[]> changes) {
+    private StreamUpdater(BlockStore store, Entry base, long newSize, ChangedLeaves changes, long[] changed) {
         this.store = store;
         this.shape = StreamShape.of(base);
         this.dir = base.dir();
         this.psize = base.psize();
         this.newSize = newSize;
         this.leaves = shape.leafCount(newSize);
-        this.changes = new TreeMap<>(changes.headMap(leaves));
+        this.changes = changes;
+        this.changed = Arrays.copyOf(changed, firstAtOrAfter(changed, leaves));
+        this.leafBuffer = new byte[base.dsize()];
         this.shrinking = newSize < base.size();
     }
 
@@ -49,6 +55,23 @@ public final class StreamUpdater {
      */
     public static Entry update(BlockStore store, Entry base, boolean dir, long newSize,
             SortedMap<Long, byte[]> changedLeaves) throws IOException {
+        int dsize = base != null ? base.dsize() : Entry.DEFAULT_DSIZE;
+        for (var change : changedLeaves.entrySet()) {
+            if (change.getValue().length > dsize) {
+                throw new IllegalArgumentException("leaf " + change.getKey() + " of " + change.getValue().length
+                        + " bytes does not fit dsize " + dsize);
+            }
+        }
+        return update(store, base, dir, newSize, ChangedLeaves.of(changedLeaves));
+    }
+
+    /**
+     * As {@link #update(BlockStore, Entry, boolean, long, SortedMap)}, reading each changed
+     * leaf from {@code changedLeaves} only when it is stored: memory stays one leaf and one
+     * pointer block per level, however many leaves change.
+     */
+    public static Entry update(BlockStore store, Entry base, boolean dir, long newSize,
+            ChangedLeaves changedLeaves) throws IOException {
         Entry old = base != null ? base : Entry.empty(Entry.VAC_PSIZE, Entry.DEFAULT_DSIZE, dir);
         if (!old.active() || old.dir() != dir) {
             throw new IllegalArgumentException("the base entry must be an active " + (dir ? "dir" : "data")
@@ -57,13 +80,14 @@ public final class StreamUpdater {
         if (newSize < 0 || newSize > Entry.MAX_SIZE) {
             throw new IllegalArgumentException("a stream size must be 0..2^48-1, not " + newSize);
         }
-        for (var change : changedLeaves.entrySet()) {
-            if (change.getKey() < 0 || change.getValue().length > old.dsize()) {
-                throw new IllegalArgumentException("leaf " + change.getKey() + " of "
-                        + change.getValue().length + " bytes does not fit dsize " + old.dsize());
+        long[] indexes = changedLeaves.indexes();
+        for (int i = 0; i < indexes.length; i++) {
+            if (indexes[i] < 0 || (i > 0 && indexes[i] <= indexes[i - 1])) {
+                throw new IllegalArgumentException("changed leaf indexes must be ascending and not negative: "
+                        + indexes[i]);
             }
         }
-        StreamUpdater updater = new StreamUpdater(store, old, newSize, changedLeaves);
+        StreamUpdater updater = new StreamUpdater(store, old, newSize, changedLeaves, indexes);
         int depth = updater.shape.depthFor(updater.leaves);
         Score top = updater.leaves == 0 ? Score.ZERO : updater.rebuild(depth, old.score(), old.depth(), 0);
         return new Entry(old.gen(), old.psize(), old.dsize(), depth, dir, newSize, top, true);
@@ -114,7 +138,8 @@ public final class StreamUpdater {
     /** Whether leaves [first, first + span) hold a change or the new last leaf of a shrinking stream. */
     private boolean touches(long first, long span) {
         long end = span > Long.MAX_VALUE - first ? Long.MAX_VALUE : first + span;
-        if (!changes.subMap(first, end).isEmpty()) {
+        int at = firstAtOrAfter(changed, first);
+        if (at < changed.length && changed[at] < end) {
             return true;
         }
         return shrinking && leaves - 1 >= first && leaves - 1 < end;
@@ -125,17 +150,27 @@ public final class StreamUpdater {
         BlockType type = BlockType.ofStream(dir, 0);
         boolean last = index == leaves - 1;
         int tail = last ? (int) (newSize - index * dsize) : dsize;
-        byte[] changed = changes.get(index);
-        if (changed != null) {
+        if (Arrays.binarySearch(changed, index) >= 0) {
+            int length = changes.read(index, leafBuffer);
+            if (length < 0 || length > dsize) {
+                throw new IllegalArgumentException("leaf " + index + " of " + length + " bytes does not fit dsize "
+                        + dsize);
+            }
             // Bytes past the file's end would read as zeros, and zero truncation drops trailing zeros:
             // storing the slice up to the end gives the same block without padding it first.
-            return store.write(type, changed, 0, Math.min(changed.length, tail));
+            return store.write(type, leafBuffer, 0, Math.min(length, tail));
         }
         if (tail < dsize && !oldScore.isZero()) {
             byte[] leaf = store.read(oldScore, type, dsize);
             return store.write(type, leaf, 0, tail);
         }
         return oldScore;
+    }
+
+    /** The position of the first element of ascending {@code sorted} that is at least {@code value}. */
+    private static int firstAtOrAfter(long[] sorted, long value) {
+        int at = Arrays.binarySearch(sorted, value);
+        return at >= 0 ? at : -at - 1;
     }
 
     private byte[] readPointers(Score score, int level) throws IOException {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -191,6 +193,39 @@ class StreamTest extends StoreTest {
             assertEquals(write(venti, model, PSIZE, DSIZE), entry, "step " + step + ", size " + newSize);
             assertArrayEquals(model, readAll(venti, entry, 4096), "step " + step);
         }
+    }
+
+    @Test
+    void changedLeavesAreReadOneAtATimeInOrderAndOnlyBelowTheNewSize() throws IOException {
+        Random rnd = new Random(21);
+        byte[] data = content(rnd, 40 * DSIZE + 77, DSIZE);
+        Entry base = write(venti, data, PSIZE, DSIZE);
+        byte[] changed = data.clone();
+        long[] indexes = {0, 3, 17, 39, 40, 41, 90};
+        for (long i : indexes) {
+            for (int j = 0; j < DSIZE && i * DSIZE + j < changed.length; j++) {
+                changed[(int) (i * DSIZE + j)] ^= 0x5a;
+            }
+        }
+        List<Long> reads = new ArrayList<>();
+        ChangedLeaves leaves = new ChangedLeaves() {
+            @Override
+            public long[] indexes() {
+                return indexes;
+            }
+
+            @Override
+            public int read(long index, byte[] into) {
+                reads.add(index);
+                int from = (int) (index * DSIZE);
+                int n = Math.max(0, Math.min(DSIZE, changed.length - from));
+                System.arraycopy(changed, from, into, 0, n);
+                return n;
+            }
+        };
+        Entry updated = StreamUpdater.update(venti, base, false, changed.length, leaves);
+        assertArrayEquals(changed, readAll(venti, updated, changed.length + 10));
+        assertEquals(List.of(0L, 3L, 17L, 39L, 40L), reads);
     }
 
     @Test

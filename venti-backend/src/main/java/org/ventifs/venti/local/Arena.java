@@ -86,6 +86,16 @@ final class Arena implements AutoCloseable {
             }
         }
         clump.flip();
+        return decode(key, address, clump, verify);
+    }
+
+    /**
+     * The block in {@code clump}, the whole clump at {@code address} of this arena (read from
+     * the file, or still in the appender's write buffer), checked as {@link #readBlock} does.
+     *
+     * @throws CorruptBlockException when the clump is not the one the index promised
+     */
+    byte[] decode(BlockKey key, ClumpAddress address, ByteBuffer clump, boolean verify) throws IOException {
         byte[] head = new byte[ClumpHeader.SIZE];
         clump.get(head);
         try {

@@ -127,6 +127,20 @@ final class ArenaAppender implements AutoCloseable {
         return address;
     }
 
+    /**
+     * A copy of the clump at {@code address} while it is still in the write buffer, or null
+     * when it is not (in the file already, or in another arena). Flushes write whole
+     * clumps, so a clump is either all in the buffer or all in the file.
+     */
+    ByteBuffer buffered(ClumpAddress address) {
+        if (address.arena() != number() || address.offset() < flushedEnd) {
+            return null;
+        }
+        byte[] copy = new byte[address.length()];
+        buffer.get((int) (address.offset() - flushedEnd), copy);
+        return ByteBuffer.wrap(copy);
+    }
+
     /** Writes buffered clumps to the file (not durably). */
     void flush() throws IOException {
         buffer.flip();

@@ -3,6 +3,7 @@ package org.ventifs.venti.local;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -191,17 +192,13 @@ public final class LocalVenti implements BlockStore {
     private Score confirmDuplicate(BlockKey key, ClumpAddress address, BlockType type, byte[] data, int offset,
             int length) throws IOException {
         byte[] cached = cache.getIfPresent(key);
-        byte[] stored = cached;
-        if (stored == null) {
-            ensureFlushed(address);
-            stored = reader(address.arena()).readBlock(key, address, false);
-        }
+        byte[] stored = cached != null ? cached : storedBlock(key, address, false);
         if (Arrays.equals(stored, 0, stored.length, data, offset, offset + length)) {
             return key.score();
         }
         if (cached == null) {
             // Throws CorruptBlockException when the stored copy is damaged rather than different.
-            reader(address.arena()).readBlock(key, address, true);
+            storedBlock(key, address, true);
         }
         throw new ScoreCollisionException(key.score(), type);
     }
@@ -298,6 +295,26 @@ public final class LocalVenti implements BlockStore {
         cache.invalidateAll();
         cache.cleanUp();
         readAhead.clear();
+    }
+
+    /**
+     * The block at {@code address}, taken from the write buffer while it is still there (a
+     * duplicate of a block just written is common: flushing a few bytes to read them back
+     * would cost a write each time), else read from its arena.
+     */
+    private byte[] storedBlock(BlockKey key, ClumpAddress address, boolean verify) throws IOException {
+        ByteBuffer buffered = null;
+        ArenaAppender a = appender;
+        if (a.number() == address.arena() && a.flushedEnd() <= address.offset()) {
+            writeLock.lock();
+            try {
+                buffered = appender.buffered(address);
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        Arena arena = reader(address.arena());
+        return buffered != null ? arena.decode(key, address, buffered, verify) : arena.readBlock(key, address, verify);
     }
 
     /** Flushes the write buffer when {@code address} is still in it. */

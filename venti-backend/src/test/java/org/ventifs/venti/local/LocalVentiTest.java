@@ -174,6 +174,18 @@ class LocalVentiTest {
         assertEquals(size, arenaBytes());
     }
 
+    @Test
+    void aDuplicateStillInTheWriteBufferIsComparedThereWithoutFlushing() throws IOException {
+        byte[] b = random(new Random(14), 6000);
+        try (LocalVenti v = LocalVenti.open(dir, SMALL.withCacheBytes(0))) {
+            long empty = arenaBytes();
+            v.put(BlockType.DATA, b, 0, b.length);
+            assertEquals(Score.of(b), v.put(BlockType.DATA, b, 0, b.length));
+            assertEquals(empty, arenaBytes(), "confirming the duplicate flushed the write buffer");
+            assertArrayEquals(b, v.get(Score.of(b), BlockType.DATA));
+        }
+    }
+
     /** Two different 320-byte messages with one SHA-1: the published identical-prefix collision. */
     static final byte[][] SHA1_COLLISION = collision();
 
