@@ -91,7 +91,7 @@ final class ContentArchiver {
 
         @Override
         public int read(long index, byte[] into) throws IOException {
-            int n = tree.read(ino, index * blockSize, into, 0, blockSize);
+            int n = tree.read(ino, index * blockSize, into, 0, Math.min(blockSize, into.length));
             bytesRead += n;
             return n;
         }

@@ -13,8 +13,10 @@ public interface ChangedLeaves {
     long[] indexes();
 
     /**
-     * Copies leaf {@code index}'s bytes into the start of {@code into} (dsize bytes long)
-     * and returns how many there are; bytes after them read as zeros.
+     * Copies leaf {@code index}'s bytes, as many as fit, into the start of {@code into} and
+     * returns how many were copied; bytes after them read as zeros. {@code into} holds dsize
+     * bytes, or the stream's new size when that is smaller: no leaf below the new size is
+     * longer.
      *
      * @throws IOException when the leaf cannot be read
      */
@@ -32,12 +34,9 @@ public interface ChangedLeaves {
             @Override
             public int read(long index, byte[] into) {
                 byte[] leaf = leaves.get(index);
-                if (leaf.length > into.length) {
-                    throw new IllegalArgumentException("leaf " + index + " of " + leaf.length
-                            + " bytes does not fit dsize " + into.length);
-                }
-                System.arraycopy(leaf, 0, into, 0, leaf.length);
-                return leaf.length;
+                int n = Math.min(leaf.length, into.length);
+                System.arraycopy(leaf, 0, into, 0, n);
+                return n;
             }
         };
     }

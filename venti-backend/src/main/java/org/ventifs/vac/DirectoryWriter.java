@@ -97,7 +97,8 @@ public final class DirectoryWriter {
                         + " bytes, more than a " + dsize + "-byte MetaBlock holds");
             }
             if (!MetaBlock.fits(block.size() + 1, blockBytes + encoded.length, dsize)) {
-                meta.appendLeaf(MetaBlock.encodeRaw(order, block, dsize), 0, dsize);
+                byte[] leaf = MetaBlock.encodeRaw(order, block, dsize);
+                meta.appendPaddedLeaf(leaf, 0, leaf.length);
                 block.clear();
                 blockBytes = 0;
             }
@@ -105,7 +106,8 @@ public final class DirectoryWriter {
             blockBytes += encoded.length;
         }
         if (!block.isEmpty()) {
-            meta.appendLeaf(MetaBlock.encodeRaw(order, block, dsize), 0, dsize);
+            byte[] leaf = MetaBlock.encodeRaw(order, block, dsize);
+            meta.appendPaddedLeaf(leaf, 0, leaf.length);
         }
         return meta.finish();
     }

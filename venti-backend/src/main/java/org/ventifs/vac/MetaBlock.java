@@ -3,6 +3,7 @@ package org.ventifs.vac;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -72,10 +73,13 @@ public final class MetaBlock {
         for (DirEntry e : entries) {
             encoded.add(e.encode());
         }
-        return encodeRaw(order, encoded, blockSize);
+        return Arrays.copyOf(encodeRaw(order, encoded, blockSize), blockSize);
     }
 
-    /** As {@link #encode}, for DirEntries already encoded. */
+    /**
+     * As {@link #encode}, for DirEntries already encoded, without the zeros that pad the
+     * leaf to {@code blockSize}: the array ends with the last entry.
+     */
     static byte[] encodeRaw(NameOrder order, List<byte[]> encoded, int blockSize) {
         int used = bytesNeeded(encoded.size(), totalLength(encoded));
         if (used > blockSize || used > 0xffff) {
@@ -86,7 +90,7 @@ public final class MetaBlock {
         Comparator<byte[]> byName = (a, b) -> order.compare(DirEntry.elemBytes(a, 0, a.length),
                 DirEntry.elemBytes(b, 0, b.length));
         sorted.sort(byName);
-        ByteBuffer b = ByteBuffer.allocate(blockSize);
+        ByteBuffer b = ByteBuffer.allocate(used);
         b.putInt(order.magic()).putShort((short) used).putShort((short) 0)
                 .putShort((short) sorted.size()).putShort((short) sorted.size());
         int at = HEADER_SIZE + sorted.size() * INDEX_SLOT_SIZE;

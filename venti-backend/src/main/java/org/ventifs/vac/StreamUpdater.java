@@ -38,7 +38,8 @@ public final class StreamUpdater {
         this.leaves = shape.leafCount(newSize);
         this.changes = changes;
         this.changed = Arrays.copyOf(changed, firstAtOrAfter(changed, leaves));
-        this.leafBuffer = new byte[base.dsize()];
+        // A small file's one leaf needs only its size: most files are small, and a buffer of dsize each costs.
+        this.leafBuffer = new byte[(int) Math.min(base.dsize(), newSize)];
         this.shrinking = newSize < base.size();
     }
 
@@ -152,9 +153,9 @@ public final class StreamUpdater {
         int tail = last ? (int) (newSize - index * dsize) : dsize;
         if (Arrays.binarySearch(changed, index) >= 0) {
             int length = changes.read(index, leafBuffer);
-            if (length < 0 || length > dsize) {
-                throw new IllegalArgumentException("leaf " + index + " of " + length + " bytes does not fit dsize "
-                        + dsize);
+            if (length < 0 || length > leafBuffer.length) {
+                throw new IllegalStateException("leaf " + index + " was read as " + length + " bytes into a buffer of "
+                        + leafBuffer.length);
             }
             // Bytes past the file's end would read as zeros, and zero truncation drops trailing zeros:
             // storing the slice up to the end gives the same block without padding it first.

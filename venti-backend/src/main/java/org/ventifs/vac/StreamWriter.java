@@ -47,18 +47,37 @@ public final class StreamWriter {
      * @throws IOException when the store refuses the block
      */
     public void appendLeaf(byte[] data, int offset, int length) throws IOException {
-        if (lastLeafPartial) {
-            throw new IllegalStateException("only the last leaf of a stream may be short");
-        }
         if (length <= 0 || length > dsize) {
             throw new IllegalArgumentException("a leaf holds 1.." + dsize + " bytes, not " + length);
         }
-        if (size + length > Entry.MAX_SIZE) {
+        append(data, offset, length, length);
+    }
+
+    /**
+     * Appends one whole leaf of dsize bytes whose first {@code length} bytes are given and
+     * whose rest are zeros (a MetaBlock, say), without building the padding: zero
+     * truncation would drop it anyway.
+     *
+     * @throws IllegalStateException when a short leaf was already appended
+     * @throws IOException when the store refuses the block
+     */
+    public void appendPaddedLeaf(byte[] data, int offset, int length) throws IOException {
+        if (length < 0 || length > dsize) {
+            throw new IllegalArgumentException("a leaf holds 0.." + dsize + " bytes, not " + length);
+        }
+        append(data, offset, length, dsize);
+    }
+
+    private void append(byte[] data, int offset, int length, int leafSize) throws IOException {
+        if (lastLeafPartial) {
+            throw new IllegalStateException("only the last leaf of a stream may be short");
+        }
+        if (size + leafSize > Entry.MAX_SIZE) {
             throw new VacFormatException("a stream cannot exceed 2^48-1 bytes");
         }
         Score score = store.write(BlockType.ofStream(dir, 0), data, offset, length);
-        lastLeafPartial = length < dsize;
-        size += length;
+        lastLeafPartial = leafSize < dsize;
+        size += leafSize;
         if (leaves == 0) {
             firstLeaf = score;
         }

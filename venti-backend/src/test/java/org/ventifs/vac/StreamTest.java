@@ -229,6 +229,25 @@ class StreamTest extends StoreTest {
     }
 
     @Test
+    void aPaddedLeafIsTheSameBlockAsTheWholeZeroPaddedLeaf() throws IOException {
+        Random rnd = new Random(22);
+        StreamWriter padded = new StreamWriter(venti, false, PSIZE, DSIZE);
+        StreamWriter whole = new StreamWriter(venti, false, PSIZE, DSIZE);
+        for (int i = 0; i < 30; i++) {
+            byte[] part = new byte[rnd.nextInt(DSIZE + 1)];
+            rnd.nextBytes(part);
+            if (part.length > 0 && i % 3 == 0) {
+                part[part.length - 1] = 0; // a slice that itself ends in zeros
+            }
+            padded.appendPaddedLeaf(part, 0, part.length);
+            whole.appendLeaf(Arrays.copyOf(part, DSIZE), 0, DSIZE);
+        }
+        Entry a = padded.finish();
+        assertEquals(whole.finish(), a);
+        assertEquals(30L * DSIZE, a.size());
+    }
+
+    @Test
     void aNullBaseStartsAStreamWithVacSizes() throws IOException {
         byte[] leaf = {1, 2, 3};
         Entry e = StreamUpdater.update(venti, null, false, 3, new TreeMap<>(java.util.Map.of(0L, leaf)));
