@@ -38,7 +38,7 @@ final class ArenaAppender implements AutoCloseable {
     /** Clumps in the arena, or -1 when unknown (a reopened arena). */
     private int clumpCount;
     /** The trailer once sealed; null while the arena takes appends. */
-    private ArenaTrailer trailer;
+    private volatile ArenaTrailer trailer;
     /** Bytes written since the last fsync was started. */
     private long unforcedBytes;
     private Future<?> writeback = CompletableFuture.completedFuture(null);
@@ -169,6 +169,20 @@ final class ArenaAppender implements AutoCloseable {
             channel.force(false);
         } catch (IOException e) {
             // A closed channel or an I/O error: the next force reports what matters.
+        }
+    }
+
+    /**
+     * Makes the bytes already written to the file durable; any thread may call it while
+     * appends go on. An arena sealed meanwhile (its channel closed) is durable already.
+     */
+    void forceWritten() throws IOException {
+        try {
+            channel.force(false);
+        } catch (java.nio.channels.ClosedChannelException e) {
+            if (trailer == null) {
+                throw e;
+            }
         }
     }
 

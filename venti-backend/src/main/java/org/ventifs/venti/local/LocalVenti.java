@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import org.ventifs.venti.BlockStore;
@@ -48,6 +50,12 @@ public final class LocalVenti implements BlockStore {
     private HighWaterMark committedMark;
     /** How many checkpoints have committed; written under writeLock. */
     private volatile long checkpoints;
+    /** Held while a checkpoint forces and commits, so checkpoints never overlap. */
+    private final ReentrantLock checkpointLock = new ReentrantLock();
+    /** Runs the checkpoints that appends start, so appends go on while the disk syncs. */
+    private final ExecutorService checkpointer;
+    /** Whether a background checkpoint is queued or running; guarded by writeLock. */
+    private boolean checkpointPending;
     private volatile boolean closed;
 
     private LocalVenti(Path dir, LocalVentiConfig config, StoreLock storeLock, Index index) throws IOException {
@@ -68,6 +76,11 @@ public final class LocalVenti implements BlockStore {
         this.appender = recovery.appender();
         this.committedMark = index.highWater();
         this.counter = new StoreCounter(recovery.counts());
+        this.checkpointer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "store-checkpoint " + dir);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -228,23 +241,20 @@ public final class LocalVenti implements BlockStore {
 
     @Override
     public void sync() throws IOException {
-        writeLock.lock();
-        try {
-            checkOpen();
-            checkpoint();
-        } finally {
-            writeLock.unlock();
-        }
+        checkOpen();
+        checkpoint();
     }
 
     /** Syncs and releases the store; later calls fail. Closing twice does nothing. */
     @Override
     public void close() throws IOException {
+        checkpointLock.lock();
         writeLock.lock();
         try {
             if (closed) {
                 return;
             }
+            checkpointer.shutdown();
             try {
                 checkpoint();
             } finally {
@@ -258,7 +268,13 @@ public final class LocalVenti implements BlockStore {
             }
         } finally {
             writeLock.unlock();
+            checkpointLock.unlock();
         }
+    }
+
+    /** How many checkpoints (syncs, and those appends started) have committed since the store opened. */
+    long checkpointsCommitted() {
+        return checkpoints;
     }
 
     /** Where the clump of {@code key} lives: unsynced writes first, then the index. */
@@ -359,27 +375,73 @@ public final class LocalVenti implements BlockStore {
         }
         unsynced.put(key, appender.append(clump));
         counter.newBlock(clump.header().rawSize(), clump.header().clumpLength());
-        if (unsynced.size() >= config.checkpointEntries()) {
-            checkpoint();
+        if (unsynced.size() >= config.checkpointEntries() && !checkpointPending) {
+            checkpointPending = true;
+            checkpointer.execute(this::backgroundCheckpoint);
         }
     }
 
-    /** Makes every append durable, then indexes them with the new high-water mark; the caller holds the write lock. */
+    /**
+     * A checkpoint an append asked for. A failure leaves the entries unsynced, in memory;
+     * the next checkpoint takes them again, and {@link #sync} reports its own failure.
+     */
+    private void backgroundCheckpoint() {
+        try {
+            if (!closed) {
+                checkpoint();
+            }
+        } catch (IOException | RuntimeException e) {
+            // Left to the next checkpoint (see above).
+        } finally {
+            writeLock.lock();
+            checkpointPending = false;
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Makes every append so far durable, then indexes them with the new high-water mark. The
+     * write lock is held only to take the entries and to drop them once indexed: appends go
+     * on while the arena syncs and the index commits. A caller holding the write lock must
+     * hold the checkpoint lock too, taken first (as {@link #close} does).
+     */
     private void checkpoint() throws IOException {
-        appender.force();
-        HighWaterMark mark = new HighWaterMark(appender.number(), appender.tail());
-        if (unsynced.isEmpty() && mark.equals(committedMark) && !counter.changedSinceCommit()) {
-            return;
+        checkpointLock.lock();
+        try {
+            Map<BlockKey, ClumpAddress> entries;
+            HighWaterMark mark;
+            StoreCounts counts;
+            ArenaAppender arena;
+            writeLock.lock();
+            try {
+                checkOpen();
+                appender.flush();
+                arena = appender;
+                mark = new HighWaterMark(arena.number(), arena.tail());
+                if (unsynced.isEmpty() && mark.equals(committedMark) && !counter.changedSinceCommit()) {
+                    return;
+                }
+                entries = new HashMap<>(unsynced);
+                counts = counter.total().orElse(null);
+            } finally {
+                writeLock.unlock();
+            }
+            arena.forceWritten();
+            index.commit(entries, mark, counts);
+            writeLock.lock();
+            try {
+                committedMark = mark;
+                if (counts != null) {
+                    counter.committed(counts);
+                }
+                checkpoints++;
+                unsynced.keySet().removeAll(entries.keySet());
+            } finally {
+                writeLock.unlock();
+            }
+        } finally {
+            checkpointLock.unlock();
         }
-        Map<BlockKey, ClumpAddress> entries = new HashMap<>(unsynced);
-        StoreCounts counts = counter.total().orElse(null);
-        index.commit(entries, mark, counts);
-        committedMark = mark;
-        if (counts != null) {
-            counter.committed(counts);
-        }
-        unsynced.keySet().removeAll(entries.keySet());
-        checkpoints++;
     }
 
     private void checkOpen() throws IOException {

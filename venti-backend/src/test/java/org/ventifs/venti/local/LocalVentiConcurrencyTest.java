@@ -16,17 +16,26 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ventifs.venti.BlockType;
 import org.ventifs.venti.Score;
 
-/** Four threads writing (some of the same blocks), reading and syncing at once. */
+/** Four threads writing (some of the same blocks), reading and syncing (or checkpointing in the background) at once. */
 class LocalVentiConcurrencyTest {
     @TempDir
     Path dir;
 
     @Test
     void fourThreadsOfMixedReadsAndWrites() throws Exception {
+        // A small cache, so that reads go to the arenas and the write buffer.
+        run(LocalVentiTest.SMALL.withCacheBytes(64 << 10), true);
+    }
+
+    @Test
+    void backgroundCheckpointsRunWhileFourThreadsWrite() throws Exception {
+        LocalVentiConfig tiny = new LocalVentiConfig(256 << 10, 64 << 10, 16, 1 << 20);
+        run(tiny, false);
+    }
+
+    private void run(LocalVentiConfig config, boolean syncs) throws Exception {
         Map<Score, byte[]> written = new ConcurrentHashMap<>();
         List<Score> order = java.util.Collections.synchronizedList(new ArrayList<>());
-        // A small cache, so that reads go to the arenas and the write buffer.
-        LocalVentiConfig config = LocalVentiTest.SMALL.withCacheBytes(64 << 10);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try (LocalVenti store = LocalVenti.open(dir, config)) {
             List<Future<Integer>> results = new ArrayList<>();
@@ -49,7 +58,7 @@ class LocalVentiConcurrencyTest {
                             Score s = order.get(rnd.nextInt(order.size()));
                             assertArrayEquals(written.get(s), store.get(s, BlockType.DATA));
                             reads++;
-                        } else {
+                        } else if (syncs) {
                             store.sync();
                         }
                     }
@@ -61,6 +70,9 @@ class LocalVentiConcurrencyTest {
                 reads += f.get();
             }
             assertTrue(reads > 500, "reads happened: " + reads);
+            if (!syncs) {
+                assertTrue(store.checkpointsCommitted() > 5, "checkpoints: " + store.checkpointsCommitted());
+            }
         } finally {
             pool.shutdownNow();
         }
