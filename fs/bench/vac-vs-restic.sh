@@ -5,6 +5,8 @@
 #   first archive (vac vs restic backup), second archive of the unchanged tree
 #   (vac -d vs restic backup, which uses its parent snapshot), restore (unvac vs
 #   restic restore; each starts with empty caches when run as root: cold_restores).
+#   Each archive step starts with the corpus in the page cache, each restore with
+#   empty caches, and every phase runs restic's step and then ours back to back.
 #   Prints one JSON object: seconds and MB/s (corpus bytes / time)
 #   of each step, and the ratio ventifs/restic. Needs restic (apt-get install restic)
 #   and fs/target/ventifs.jar (mvn -B -q -ntp -DskipTests package).
@@ -39,19 +41,26 @@ drop_caches() { # before each restore, so that neither reads what its archive st
   { [ -w /proc/sys/vm/drop_caches ] && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; } || cold=false
 }
 
+warm() { # before each archive: the corpus in the page cache for both sides, as a tree in use is
+  find "$corpus" -type f -print0 | xargs -0 cat >/dev/null
+}
+
+# Phase by phase, restic then ventifs, each step under the same page-cache state.
 restic init --repo "$work/restic" >/dev/null
-sync
+sync; warm
 r1=$(seconds restic --repo "$work/restic" backup --quiet "$corpus")
-r2=$(seconds restic --repo "$work/restic" backup --quiet "$corpus")
-drop_caches
-rr=$(seconds restic --repo "$work/restic" restore latest --target "$work/restic-out")
-restic_version=$(restic version | cut -d' ' -f2)
-restic_repo_version=$(restic --repo "$work/restic" cat config | grep -o '"version": *[0-9]*' | grep -o '[0-9]*$')
-sync
+sync; warm
 v1=$(seconds ventifs vac --store "$work/venti" -o "$work/first.vac" "$corpus")
+sync; warm
+r2=$(seconds restic --repo "$work/restic" backup --quiet "$corpus")
+sync; warm
 v2=$(seconds ventifs vac --store "$work/venti" -d "$work/first.vac" -o "$work/second.vac" "$corpus")
 drop_caches
+rr=$(seconds restic --repo "$work/restic" restore latest --target "$work/restic-out")
+drop_caches
 vr=$(seconds ventifs unvac --store "$work/venti" "$work/first.vac" "$work/ventifs-out")
+restic_version=$(restic version | cut -d' ' -f2)
+restic_repo_version=$(restic --repo "$work/restic" cat config | grep -o '"version": *[0-9]*' | grep -o '[0-9]*$')
 diff -r --no-dereference "$corpus" "$work/ventifs-out" >/dev/null \
   || { echo "vac-vs-restic: the ventifs restore differs from the corpus" >&2; exit 1; }
 store_bytes=$(du -sb "$work/venti" | cut -f1)
