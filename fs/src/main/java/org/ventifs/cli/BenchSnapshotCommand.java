@@ -131,6 +131,7 @@ final class BenchSnapshotCommand implements Callable<Integer> {
             cache.write(f, 0, small, 0, small.length);
         }
         snapshotter.snapshot();
+        snapshotter.awaitIdle(); // the freezes below need the cache's frozen view retired
         put("freeze_tree_files", Math.max(have, files));
         long target = cache.create(Cache.ROOT, "busy", 0644, 0, 0).ino();
         AtomicBoolean stop = new AtomicBoolean();

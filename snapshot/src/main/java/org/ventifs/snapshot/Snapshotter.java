@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,7 +21,8 @@ import org.ventifs.venti.Score;
  * Takes snapshots of one file system: freezes the cache's active tree, archives the
  * frozen epoch to Venti, syncs the store, lists the dump in the catalog durably and
  * retires the epoch in the cache, in that order (docs/archive-format.md), so that a crash
- * at any moment leaves either no trace of the snapshot or a complete, listed one.
+ * at any moment leaves either no trace of the snapshot or a complete, listed one. Waiters
+ * hear of the dump once it is listed; the retirement follows.
  * Snapshots run one at a time on one archiver thread: a request made while an archive
  * runs waits for it, then takes the next snapshot. Thread-safe.
  */
@@ -59,7 +61,8 @@ public final class Snapshotter implements AutoCloseable {
     }
 
     /**
-     * Takes a snapshot and returns it once it is durable and listed.
+     * Takes a snapshot and returns it once it is durable and listed. The cache retires the
+     * snapshot's epoch right after, on the archiver thread, before the next snapshot starts.
      *
      * @throws IOException when the freeze or the archive fails (nothing is listed then)
      */
@@ -85,6 +88,26 @@ public final class Snapshotter implements AutoCloseable {
             archiver.execute(() -> take(frozen));
         }
         return FreezeTicket.Futures.get(frozen, "the freeze");
+    }
+
+    /**
+     * Waits until the archiver has finished every snapshot requested so far, retirements
+     * included: the cache holds no frozen view of this snapshotter's afterwards, unless a
+     * request comes in meanwhile.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public void awaitIdle() throws IOException {
+        try {
+            archiver.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting for the archiver");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new IllegalStateException("the snapshotter is closed", e);
+        }
     }
 
     /**
@@ -177,9 +200,9 @@ public final class Snapshotter implements AutoCloseable {
         }
         progress.begin(name);
         System.err.println("ventifs: snapshot " + name + " frozen; archiving the changes of epoch " + view.epoch());
-        DumpRecord record;
+        Listed listed;
         try {
-            record = archive(view, name, at);
+            listed = archiveAndList(view, name, at);
         } catch (Throwable e) {
             progress.end();
             view.close();
@@ -189,12 +212,23 @@ public final class Snapshotter implements AutoCloseable {
             rethrowIfError(e);
             return;
         }
-        progress.end();
-        ArchiveProgress done = progress.snapshot(0);
+        DumpRecord record = listed.record();
+        ArchiveProgress durable = progress.snapshot(0);
         System.err.println("ventifs: snapshot " + name + " is durable as vac:" + record.root() + ": "
-                + done.filesDone() + " files and directories, " + done.bytesDone() + " bytes of changed content, "
-                + record.bytesAdded() + " bytes added to the store, in " + done.elapsedMillis() + " ms");
+                + durable.filesDone() + " files and directories, " + durable.bytesDone() + " bytes of changed content, "
+                + record.bytesAdded() + " bytes added to the store, in " + durable.elapsedMillis() + " ms");
+        // The dump is safe now: whoever waits for it may go on while the cache retires the epoch.
         archived.complete(record);
+        try {
+            retire(view, listed.newBases());
+        } catch (Throwable e) {
+            view.close();
+            System.err.println("ventifs: dump " + name + " is listed, but retiring its epoch in the cache failed; "
+                    + "its changes stay dirty and go into the next snapshot as well: " + e);
+            rethrowIfError(e);
+        } finally {
+            progress.end();
+        }
     }
 
     /** Waiters are told first; then an Error (out of memory, a broken class path) still ends the thread. */
@@ -204,8 +238,16 @@ public final class Snapshotter implements AutoCloseable {
         }
     }
 
-    /** Archive, sync, list, retire: the write order that makes a crash harmless. */
-    private DumpRecord archive(FrozenTree view, String name, Instant at) throws IOException {
+    /** What an archive listed: its record, and the bases to install when the epoch retires. */
+    private record Listed(DumpRecord record, Map<Long, byte[]> newBases) {
+    }
+
+    /**
+     * Archive, sync, list (then {@link #retire}): the write order that makes a crash harmless.
+     * A crash after the listing leaves the epoch unretired: its changes go into the next
+     * snapshot again, which stores nothing new for them.
+     */
+    private Listed archiveAndList(FrozenTree view, String name, Instant at) throws IOException {
         DumpRecord previous = catalog.newest();
         Score prev = previous == null ? Score.ZERO : previous.root();
         CountingStore counting = new CountingStore(store);
@@ -216,9 +258,13 @@ public final class Snapshotter implements AutoCloseable {
         DumpRecord record = new DumpRecord(name, result.root(), at.getEpochSecond(), counting.written());
         catalog.append(record);
         progress.phaseDone("list");
-        cache.retire(view.epoch(), result.newBases());
+        return new Listed(record, result.newBases());
+    }
+
+    /** Installs the archived versions as the cache's bases and drops the epoch's dirty blocks. */
+    private void retire(FrozenTree view, Map<Long, byte[]> newBases) throws IOException {
+        cache.retire(view.epoch(), newBases);
         catalog.clearArchiving();
         progress.phaseDone("retire");
-        return record;
     }
 }

@@ -123,6 +123,7 @@ class SnapshotterTest {
         long deep = c.lookup(c.lookup(c.lookup(Cache.ROOT, "docs").ino(), "a").ino(), "b").ino();
         long big = c.lookup(deep, "big").ino();
         data.snapshotter.snapshot();
+        data.snapshotter.awaitIdle();
         CountingStore counting = new CountingStore(data.store);
         c.write(big, 2L * DataDir.BLOCK_SIZE + 1, new byte[] {42}, 0, 1);
         try (var view = c.freeze()) {
@@ -146,6 +147,7 @@ class SnapshotterTest {
         DumpRecord b = second.await();
         assertTrue(first.isDone());
         assertEquals(List.of(first.await(), b), data.catalog.list());
+        data.snapshotter.awaitIdle(); // the second dump is durable; its epoch retires after
         assertFalse(data.snapshotter.progress().running());
         assertEquals("2026/1122.1", data.snapshotter.progress().dumpName());
         assertTrue(data.snapshotter.progress().phases().matches("changes=\\d+ content=\\d+ directories=\\d+ sync=\\d+ list=\\d+ retire=\\d+"),

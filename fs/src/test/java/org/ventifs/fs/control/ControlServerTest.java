@@ -58,7 +58,7 @@ class ControlServerTest {
         DumpRecord listed = data.catalog().newest();
         assertEquals(listed.name() + " vac:" + listed.root(), reply);
         assertTrue(client.status().contains("dump=" + listed.name()), client.status());
-        assertTrue(client.status().matches(".* archive_ms=\\d+ sync_ms=\\d+ list_ms=\\d+ retire_ms=\\d+"), client.status());
+        assertTrue(client.status().matches(".* changes_ms=\\d+ content_ms=\\d+ directories_ms=\\d+ sync_ms=\\d+ list_ms=\\d+ retire_ms=\\d+"), client.status());
         String frozen = client.snapNoWait();
         assertTrue(frozen.matches("[0-9]{4}/[0-9]{4}\\.1 frozen"), frozen);
     }
