@@ -1,6 +1,7 @@
 package org.ventifs.snapshot;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -10,7 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAccumulator;
 import org.ventifs.cache.Attr;
 import org.ventifs.cache.Cache;
 import org.ventifs.cache.Errno;
@@ -49,7 +53,9 @@ final class Archiver {
     private final Set<Long> changed = new HashSet<>();
     private final List<Attr> changedFiles = new ArrayList<>();
     private final Set<Long> rebuild = new HashSet<>();
-    private long highestQid = Cache.ROOT;
+    private final LongAccumulator highestQid = new LongAccumulator(Math::max, Cache.ROOT);
+    /** Rebuilds directories, sibling subtrees in parallel. */
+    private ForkJoinPool directoryPool;
 
     /**
      * The result of an archive.
@@ -78,7 +84,7 @@ final class Archiver {
         if (!prev.isZero()) {
             QidSpace space = VacTree.open(store, prev).rootEntry().qidSpace();
             if (space != null) {
-                highestQid = Math.max(highestQid, space.max() - 1);
+                highestQid.accumulate(space.max() - 1);
             }
         }
         findChanges();
@@ -86,8 +92,8 @@ final class Archiver {
         archiveChangedFiles();
         progress.phaseDone("content");
         Attr rootAttr = tree.getattr(Cache.ROOT);
-        DirectoryStreams streams = directoryStreams(rootAttr);
-        DirEntry rootEntry = metadata.of("/", rootAttr).withQidSpace(new QidSpace(0, highestQid + 1));
+        DirectoryStreams streams = rebuildDirectories(rootAttr);
+        DirEntry rootEntry = metadata.of("/", rootAttr).withQidSpace(new QidSpace(0, highestQid.get() + 1));
         Score root = VacTree.write(store, name, rootEntry, streams, tree.blockSize(), prev);
         return new Result(root, Map.copyOf(newBases));
     }
@@ -100,7 +106,7 @@ final class Archiver {
                 continue; // deleted before the freeze: its parent changed too
             }
             changed.add(ino);
-            highestQid = Math.max(highestQid, ino);
+            highestQid.accumulate(ino);
             if (attr.type() == FileType.DIRECTORY) {
                 rebuild.add(ino);
             } else if (attr.type() == FileType.REGULAR) {
@@ -122,41 +128,82 @@ final class Archiver {
         }
     }
 
-    /** The streams of directory {@code attr}: rebuilt when it or anything below changed, else its base. */
-    private DirectoryStreams directoryStreams(Attr attr) throws IOException {
-        byte[] base = tree.base(attr.ino());
-        if (!rebuild.contains(attr.ino()) && base.length == DirectoryBase.SIZE) {
-            return DirectoryBase.decode(base).streams();
-        }
-        DirectoryWriter writer = new DirectoryWriter(store, Entry.VAC_PSIZE, tree.blockSize(), NameOrder.FOSSIL);
-        long cookie = 0;
-        while (true) {
-            List<org.ventifs.cache.DirEntry> batch = tree.readdir(attr.ino(), cookie, READDIR_BATCH);
-            if (batch.isEmpty()) {
-                break;
+    /** The streams of the root directory, rebuilding the changed directories below it on one thread per core. */
+    private DirectoryStreams rebuildDirectories(Attr root) throws IOException {
+        directoryPool = new ForkJoinPool(CONTENT_THREADS);
+        try {
+            return directoryPool.invoke(ForkJoinTask.adapt(() -> directoryStreams(root)));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof IOException io) {
+                    throw io;
+                }
             }
-            for (org.ventifs.cache.DirEntry child : batch) {
-                addChild(writer, child);
-                cookie = child.cookie();
+            throw e;
+        } finally {
+            // Subtrees forked before a failure may still run: let them end before the view closes.
+            directoryPool.shutdown();
+            try {
+                directoryPool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        DirectoryStreams streams = writer.finish();
-        newBases.put(attr.ino(), new DirectoryBase(streams).encode());
-        progress.file(0);
-        return streams;
     }
 
-    private void addChild(DirectoryWriter writer, org.ventifs.cache.DirEntry child) throws IOException {
-        if (child.type() == FileType.SOCKET) {
-            return; // vac has no socket bit; a socket's meaning dies with its process anyway
+    /**
+     * The streams of directory {@code attr}: rebuilt when it or anything below changed, else
+     * its base. Runs in the directory pool; the subdirectories of each batch of children
+     * that need rebuilding are forked, then joined in name order.
+     *
+     * @throws UncheckedIOException when the cache or the store fails
+     */
+    private DirectoryStreams directoryStreams(Attr attr) {
+        try {
+            byte[] base = tree.base(attr.ino());
+            if (!rebuild.contains(attr.ino()) && base.length == DirectoryBase.SIZE) {
+                return DirectoryBase.decode(base).streams();
+            }
+            DirectoryWriter writer = new DirectoryWriter(store, Entry.VAC_PSIZE, tree.blockSize(), NameOrder.FOSSIL);
+            long cookie = 0;
+            while (true) {
+                List<org.ventifs.cache.DirEntry> batch = tree.readdir(attr.ino(), cookie, READDIR_BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                addChildren(writer, batch);
+                cookie = batch.get(batch.size() - 1).cookie();
+            }
+            DirectoryStreams streams = writer.finish();
+            newBases.put(attr.ino(), new DirectoryBase(streams).encode());
+            progress.file(0);
+            return streams;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        Attr attr = tree.getattr(child.ino());
-        highestQid = Math.max(highestQid, attr.ino());
-        DirEntry meta = metadata.of(child.name(), attr);
-        if (attr.type() == FileType.DIRECTORY) {
-            writer.addDirectory(meta, directoryStreams(attr));
-        } else {
-            writer.addFile(meta, fileContent(attr));
+    }
+
+    private void addChildren(DirectoryWriter writer, List<org.ventifs.cache.DirEntry> batch) throws IOException {
+        List<Attr> attrs = new ArrayList<>(batch.size());
+        List<ForkJoinTask<DirectoryStreams>> subdirectories = new ArrayList<>(batch.size());
+        for (org.ventifs.cache.DirEntry child : batch) {
+            Attr attr = child.type() == FileType.SOCKET ? null : tree.getattr(child.ino());
+            attrs.add(attr);
+            subdirectories.add(attr != null && attr.type() == FileType.DIRECTORY
+                    ? ForkJoinTask.adapt(() -> directoryStreams(attr)).fork() : null);
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Attr attr = attrs.get(i);
+            if (attr == null) {
+                continue; // vac has no socket bit; a socket's meaning dies with its process anyway
+            }
+            highestQid.accumulate(attr.ino());
+            DirEntry meta = metadata.of(batch.get(i).name(), attr);
+            if (subdirectories.get(i) != null) {
+                writer.addDirectory(meta, subdirectories.get(i).join());
+            } else {
+                writer.addFile(meta, fileContent(attr));
+            }
         }
     }
 
