@@ -202,6 +202,7 @@ final class BenchSnapshotCommand implements Callable<Integer> {
                 var frozen = snapshotter.freezeNow();
                 ticket[i] = System.nanoTime() - t;
                 frozen.await();
+                snapshotter.awaitIdle(); // the next request should not queue behind this one's retirement
             }
             put("cache_freeze_ms_p50", percentile(raw, 50));
             put("cache_freeze_ms_p99", percentile(raw, 99));
