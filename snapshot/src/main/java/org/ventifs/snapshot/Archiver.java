@@ -3,6 +3,7 @@ package org.ventifs.snapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,8 @@ final class Archiver {
     private final ArchivedMetadata metadata;
     private final ContentArchiver contents;
     private final Map<Long, byte[]> newBases = new ConcurrentHashMap<>();
-    private final Set<Long> changed = new HashSet<>();
-    private final List<Attr> changedFiles = new ArrayList<>();
+    /** The attributes of the inodes the epoch changed, as frozen; written before the directories are rebuilt. */
+    private final Map<Long, Attr> changed = new HashMap<>();
     private final Set<Long> rebuild = new HashSet<>();
     private final LongAccumulator highestQid = new LongAccumulator(Math::max, Cache.ROOT);
     /** Rebuilds directories, sibling subtrees in parallel. */
@@ -87,10 +88,19 @@ final class Archiver {
                 highestQid.accumulate(space.max() - 1);
             }
         }
-        findChanges();
-        progress.phaseDone("changes");
-        archiveChangedFiles();
-        progress.phaseDone("content");
+        ExecutorService pool = Executors.newFixedThreadPool(CONTENT_THREADS, r -> {
+            Thread t = new Thread(r, "ventifs archiver content");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> contentWritten = findChanges(pool);
+            progress.phaseDone("changes");
+            awaitAll(contentWritten);
+            progress.phaseDone("content");
+        } finally {
+            pool.shutdownNow();
+        }
         Attr rootAttr = tree.getattr(Cache.ROOT);
         DirectoryStreams streams = rebuildDirectories(rootAttr);
         DirEntry rootEntry = metadata.of("/", rootAttr).withQidSpace(new QidSpace(0, highestQid.get() + 1));
@@ -98,24 +108,35 @@ final class Archiver {
         return new Result(root, Map.copyOf(newBases));
     }
 
-    /** Marks the changed inodes, and every directory above a changed inode for rebuilding. */
-    private void findChanges() throws IOException {
+    /**
+     * Marks the changed inodes, and every directory above a changed inode for rebuilding,
+     * and hands each changed regular file to {@code pool} as soon as it is found, so that
+     * the content threads start while the changes are still being listed. Open files that
+     * no directory names any more are included: the cache may retire their dirty blocks
+     * only once they are in Venti.
+     */
+    private List<Future<?>> findChanges(ExecutorService pool) throws IOException {
+        List<Future<?>> contentWritten = new ArrayList<>();
         for (long ino : tree.changedInodes()) {
             Attr attr = attrOrNull(ino);
             if (attr == null) {
                 continue; // deleted before the freeze: its parent changed too
             }
-            changed.add(ino);
+            changed.put(ino, attr);
             highestQid.accumulate(ino);
             if (attr.type() == FileType.DIRECTORY) {
                 rebuild.add(ino);
             } else if (attr.type() == FileType.REGULAR) {
-                changedFiles.add(attr);
+                contentWritten.add(pool.submit(() -> {
+                    newBases.put(attr.ino(), contents.archive(attr, tree.base(attr.ino())).encode());
+                    return null;
+                }));
             }
             for (Link link : tree.links(ino)) {
                 markUpwards(link.parent());
             }
         }
+        return contentWritten;
     }
 
     private void markUpwards(long dir) throws IOException {
@@ -187,7 +208,7 @@ final class Archiver {
         List<Attr> attrs = new ArrayList<>(batch.size());
         List<ForkJoinTask<DirectoryStreams>> subdirectories = new ArrayList<>(batch.size());
         for (org.ventifs.cache.DirEntry child : batch) {
-            Attr attr = child.type() == FileType.SOCKET ? null : tree.getattr(child.ino());
+            Attr attr = child.type() == FileType.SOCKET ? null : changedOrFrozenAttr(child.ino());
             attrs.add(attr);
             subdirectories.add(attr != null && attr.type() == FileType.DIRECTORY
                     ? ForkJoinTask.adapt(() -> directoryStreams(attr)).fork() : null);
@@ -215,7 +236,7 @@ final class Archiver {
             return Entry.decode(written, 0);
         }
         byte[] base = tree.base(ino);
-        if (!changed.contains(ino) && base.length == Entry.SIZE) {
+        if (!changed.containsKey(ino) && base.length == Entry.SIZE) {
             return Entry.decode(base, 0);
         }
         Entry content = contents.archive(attr, base);
@@ -223,28 +244,10 @@ final class Archiver {
         return content;
     }
 
-    /**
-     * Writes the content of every changed regular file, on as many threads as there are
-     * processors (hashing and compressing blocks is the archive's main cost). Open files
-     * that no directory names any more are included: the cache may retire their dirty
-     * blocks only once they are in Venti.
-     */
-    private void archiveChangedFiles() throws IOException {
-        int threads = Math.max(1, Math.min(changedFiles.size() / 4, CONTENT_THREADS));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ventifs archiver content");
-            t.setDaemon(true);
-            return t;
-        });
+    /** Waits for the content of every changed regular file (hashing and compressing blocks is the archive's main cost). */
+    private static void awaitAll(List<Future<?>> contentWritten) throws IOException {
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Attr attr : changedFiles) {
-                done.add(pool.submit(() -> {
-                    newBases.put(attr.ino(), contents.archive(attr, tree.base(attr.ino())).encode());
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
+            for (Future<?> f : contentWritten) {
                 f.get();
             }
         } catch (InterruptedException e) {
@@ -255,9 +258,13 @@ final class Archiver {
                 throw io;
             }
             throw new IOException("archiving a file failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+    }
+
+    /** The attributes of {@code ino} as frozen: remembered when the epoch changed it, else read. */
+    private Attr changedOrFrozenAttr(long ino) throws IOException {
+        Attr attr = changed.get(ino);
+        return attr != null ? attr : tree.getattr(ino);
     }
 
     private Attr attrOrNull(long ino) throws IOException {
