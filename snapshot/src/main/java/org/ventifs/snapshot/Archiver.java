@@ -55,8 +55,6 @@ final class Archiver {
     private final Map<Long, Attr> changed = new HashMap<>();
     private final Set<Long> rebuild = new HashSet<>();
     private final LongAccumulator highestQid = new LongAccumulator(Math::max, Cache.ROOT);
-    /** Rebuilds directories, sibling subtrees in parallel. */
-    private ForkJoinPool directoryPool;
 
     /**
      * The result of an archive.
@@ -151,7 +149,7 @@ final class Archiver {
 
     /** The streams of the root directory, rebuilding the changed directories below it on one thread per core. */
     private DirectoryStreams rebuildDirectories(Attr root) throws IOException {
-        directoryPool = new ForkJoinPool(CONTENT_THREADS);
+        ForkJoinPool directoryPool = new ForkJoinPool(CONTENT_THREADS);
         try {
             return directoryPool.invoke(ForkJoinTask.adapt(() -> directoryStreams(root)));
         } catch (RuntimeException e) {

@@ -97,8 +97,7 @@ public final class DirectoryWriter {
                         + " bytes, more than a " + dsize + "-byte MetaBlock holds");
             }
             if (!MetaBlock.fits(block.size() + 1, blockBytes + encoded.length, dsize)) {
-                byte[] leaf = MetaBlock.encodeRaw(order, block, dsize);
-                meta.appendPaddedLeaf(leaf, 0, leaf.length);
+                appendMetaBlock(meta, order, block, dsize);
                 block.clear();
                 blockBytes = 0;
             }
@@ -106,10 +105,16 @@ public final class DirectoryWriter {
             blockBytes += encoded.length;
         }
         if (!block.isEmpty()) {
-            byte[] leaf = MetaBlock.encodeRaw(order, block, dsize);
-            meta.appendPaddedLeaf(leaf, 0, leaf.length);
+            appendMetaBlock(meta, order, block, dsize);
         }
         return meta.finish();
+    }
+
+    /** Appends one MetaBlock of {@code encoded} DirEntries as a whole leaf of the meta stream. */
+    private static void appendMetaBlock(StreamWriter meta, NameOrder order, List<byte[]> encoded, int dsize)
+            throws IOException {
+        byte[] leaf = MetaBlock.encodeRaw(order, encoded, dsize);
+        meta.appendPaddedLeaf(leaf, 0, leaf.length);
     }
 
     private int addSlot(Entry entry) throws IOException {
