@@ -25,10 +25,12 @@ import org.ventifs.venti.BlockStore;
 /**
  * The writable disk cache: the active tree of one file system, in one LMDB environment
  * (docs/cache-format.md). The API is inode-based like FUSE's low-level API; the root
- * directory is inode {@link #ROOT}. Every method is one atomic transaction: it either
- * happens entirely or fails with an {@link ErrnoException} and changes nothing. Changes
- * survive a kill of the process as soon as the method returns, and a power loss once
- * {@link #sync()} returns. Thread-safe: writers are serialised by one lock, readers never wait.
+ * directory is inode {@link #ROOT}. Every method is atomic: it either happens entirely or
+ * fails with an {@link ErrnoException} and changes nothing. Changes are grouped into one LMDB
+ * commit for up to {@link GroupCommit#MAX_AGE_NANOS} ({@link GroupCommit}); a kill of the
+ * process or a power loss keeps every group committed before it (a power loss may undo the
+ * last), and every change made before a {@link #sync()} returned. Thread-safe: writers are
+ * serialised by one lock; readers wait for it only while a group is open.
  *
  * <p>What the caller (the mount) does itself: permission checks (the kernel's
  * {@code default_permissions}), "." and ".." in listings, and the times of reads: the cache
@@ -39,8 +41,12 @@ public final class Cache implements TreeView, AutoCloseable {
     public static final long ROOT = TreeReader.ROOT;
     /** The block size {@code ventifs format} uses unless told otherwise (docs/cache-format.md says why). */
     public static final int DEFAULT_BLOCK_SIZE = 32 * 1024;
-    /** How often committed changes are forced to disk without an fsync. */
+    /** How often committed changes are forced to disk without an fsync (the meta page of the last commit). */
     static final long SYNC_INTERVAL_MS = 5000;
+    /** The pages an operation's B-tree changes may take: a leaf and its branches in a few tables. */
+    private static final long METADATA_PAGES = 8;
+    /** How often the open group is checked for age, so that an idle cache commits it. */
+    private static final long GROUP_CHECK_MS = GroupCommit.MAX_AGE_NANOS / 2_000_000;
 
     private final Path dir;
     private final CacheEnvironment db;
@@ -48,6 +54,9 @@ public final class Cache implements TreeView, AutoCloseable {
     private final TreeReader reader;
     private final LongSupplier clock;
     private final ReentrantLock writeLock = new ReentrantLock();
+    private final GroupCommit group;
+    /** The pages one dirty block takes in LMDB (an overflow run: a 16-byte page header, the epoch, the data). */
+    private final long pagesPerBlock;
     private final Map<Long, Integer> openCounts = new HashMap<>();
     private final AtomicBoolean unsynced = new AtomicBoolean();
     private final Queue<Txn<ByteBuffer>> idleReaders = new ConcurrentLinkedQueue<>();
@@ -62,12 +71,15 @@ public final class Cache implements TreeView, AutoCloseable {
         this.clock = clock;
         this.content = new FileContent(db, header.blockSize(), bases);
         this.reader = new TreeReader(db, content);
+        this.group = new GroupCommit(db, dir.toString());
+        this.pagesPerBlock = (16 + 8 + header.blockSize() + db.pageSize - 1) / db.pageSize;
         this.syncer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cache-sync " + dir);
             t.setDaemon(true);
             return t;
         });
         syncer.scheduleWithFixedDelay(this::syncIfNeeded, SYNC_INTERVAL_MS, SYNC_INTERVAL_MS, TimeUnit.MILLISECONDS);
+        syncer.scheduleWithFixedDelay(this::commitIfDue, GROUP_CHECK_MS, GROUP_CHECK_MS, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -153,8 +165,17 @@ public final class Cache implements TreeView, AutoCloseable {
         }
     }
 
-    /** The environment, for the consistency check of the tests. */
-    CacheEnvironment environment() {
+    /**
+     * The environment, for the consistency check of the tests. Commits the open group first,
+     * so that the tests' read transactions see every operation finished before the call.
+     */
+    CacheEnvironment environment() throws IOException {
+        writeLock.lock();
+        try {
+            commitGroup();
+        } finally {
+            writeLock.unlock();
+        }
         return db;
     }
 
@@ -296,7 +317,9 @@ public final class Cache implements TreeView, AutoCloseable {
      * returns {@code length}. @throws ErrnoException ENOENT, EISDIR, EINVAL, EFBIG, ENOSPC
      */
     public int write(long ino, long offset, byte[] src, int srcOffset, int length) throws IOException {
-        return mutate(true, w -> w.write(ino, offset, src, srcOffset, length));
+        int bs = header.blockSize();
+        long blocks = length == 0 ? 0 : (offset + length - 1) / bs - offset / bs + 1;
+        return mutate(true, METADATA_PAGES + blocks * pagesPerBlock, w -> w.write(ino, offset, src, srcOffset, length));
     }
 
     /**
@@ -357,10 +380,48 @@ public final class Cache implements TreeView, AutoCloseable {
     /** Returns only when every change made before the call is on disk (fsync of a file or of the whole tree). */
     public void sync() throws IOException {
         try {
+            writeLock.lock();
+            try {
+                commitGroup();
+            } finally {
+                writeLock.unlock();
+            }
             unsynced.set(false);
             db.sync();
         } catch (LmdbException e) {
             throw new IOException("cannot sync the cache in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void commitIfDue() {
+        if ((group.generation() & 1) == 0) {
+            return; // no group is open
+        }
+        writeLock.lock();
+        try {
+            if (group.due()) {
+                commitGroup();
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("ventifs: " + e.getMessage());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Commits the open group (the caller holds the write lock). When that fails, the group's
+     * operations are gone and the header is read back as the last commit left it.
+     */
+    private void commitGroup() throws IOException {
+        try {
+            group.commit();
+        } catch (LmdbException e) {
+            try (Txn<ByteBuffer> txn = db.env.txnRead()) {
+                header = db.header(txn);
+            }
+            throw new IOException("cannot commit to the cache in " + dir + "; the changes of the last "
+                    + GroupCommit.MAX_AGE_NANOS / 1_000_000 + " ms are lost: " + e.getMessage(), e);
         }
     }
 
@@ -391,12 +452,11 @@ public final class Cache implements TreeView, AutoCloseable {
             }
             long frozenEpoch = header.epoch();
             CacheHeader next = header.withEpoch(frozenEpoch + 1);
-            try (Txn<ByteBuffer> txn = db.env.txnWrite()) {
+            inOperation(0, txn -> {
                 db.putHeader(txn, next);
-                txn.commit();
-            } catch (Env.MapFullException e) {
-                throw full();
-            }
+                return null;
+            });
+            commitGroup();
             header = next;
             frozen = new FrozenTree(db, reader, content, db.env.txnRead(), frozenEpoch, header.retiredEpoch());
             return frozen;
@@ -441,17 +501,14 @@ public final class Cache implements TreeView, AutoCloseable {
                 frozen.close();
             }
             CacheHeader next = header.withRetiredEpoch(epoch);
-            try (Txn<ByteBuffer> txn = db.env.txnWrite()) {
+            commitGroup(); // the retirement is a group of its own: it may touch many pages
+            inOperation(0, txn -> {
                 new Retirement(db, reader, content, epoch, sizesAtFreeze, txn).retire(newBases);
                 db.putHeader(txn, next);
-                txn.commit();
-            } catch (Env.MapFullException e) {
-                throw full();
-            } catch (CorruptRecordException e) {
-                throw TreeReader.corrupt(e);
-            }
+                return null;
+            });
+            commitGroup();
             header = next;
-            unsynced.set(true);
         } finally {
             writeLock.unlock();
         }
@@ -475,6 +532,8 @@ public final class Cache implements TreeView, AutoCloseable {
                 txn.close();
             }
             if (!db.env.isClosed()) {
+                commitGroup();
+                group.close();
                 db.sync();
                 db.close();
             }
@@ -500,31 +559,99 @@ public final class Cache implements TreeView, AutoCloseable {
     }
 
     private <R> R mutate(boolean consumesSpace, Mutation<R> op) throws IOException {
+        return mutate(consumesSpace, METADATA_PAGES, op);
+    }
+
+    /**
+     * Runs {@code op} as one operation of the open group; {@code pages} bounds the pages it may
+     * take from the end of the map. Pages the group freed cannot be reused before it commits, so an operation that
+     * finds the cache full commits the group (and one more, after which LMDB may reuse them)
+     * and tries once more before it fails with ENOSPC.
+     */
+    private <R> R mutate(boolean consumesSpace, long pages, Mutation<R> op) throws IOException {
         writeLock.lock();
-        try (Txn<ByteBuffer> txn = db.env.txnWrite()) {
-            TreeWriter w = new TreeWriter(db, reader, content, txn, header, clock.getAsLong(), this::isOpen);
-            R result = op.apply(w);
-            if (consumesSpace && db.intoReserve(txn)) {
-                throw full();
+        try {
+            try {
+                return mutateInGroup(consumesSpace, pages, op);
+            } catch (ErrnoException e) {
+                if (e.errno() != Errno.ENOSPC || group.openOrNull() == null) {
+                    throw e;
+                }
+                commitGroup();
+                // LMDB reuses the pages a commit freed only from the second commit after it on.
+                inOperation(0, txn -> {
+                    db.putHeader(txn, header);
+                    return null;
+                });
+                commitGroup();
+                return mutateInGroup(consumesSpace, pages, op);
             }
-            if (!w.header().equals(header)) {
-                db.putHeader(txn, w.header());
-            }
-            txn.commit();
-            header = w.header();
-            unsynced.set(true);
-            return result;
-        } catch (Env.MapFullException e) {
-            throw full();
-        } catch (CorruptRecordException e) {
-            throw TreeReader.corrupt(e);
         } finally {
             writeLock.unlock();
         }
     }
 
-    /** Runs {@code step} in a read transaction, reusing reset ones (starting a fresh one takes a reader-table lock). */
+    private <R> R mutateInGroup(boolean consumesSpace, long pages, Mutation<R> op) throws IOException {
+        R result = inOperation(pages, txn -> {
+            TreeWriter w = new TreeWriter(db, reader, content, txn, header, clock.getAsLong(), this::isOpen);
+            R r = op.apply(w);
+            if (consumesSpace && db.intoReserve(txn, group.pendingPages())) {
+                throw full();
+            }
+            if (!w.header().equals(header)) {
+                db.putHeader(txn, w.header());
+                header = w.header();
+            }
+            return r;
+        });
+        if (group.due()) {
+            commitGroup();
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code step} in a nested transaction of the open group (the caller holds the write
+     * lock): committed into the group when it returns, aborted when it throws, and then
+     * neither the environment nor {@link #header} has changed.
+     */
+    private <R> R inOperation(long pages, TreeReader.Step<R> step) throws IOException {
+        CacheHeader before = header;
+        try (Txn<ByteBuffer> txn = group.beginOperation()) {
+            R result = step.apply(txn);
+            txn.commit();
+            group.joined(pages);
+            unsynced.set(true);
+            return result;
+        } catch (Env.MapFullException e) {
+            header = before;
+            throw full();
+        } catch (CorruptRecordException e) {
+            header = before;
+            throw TreeReader.corrupt(e);
+        } catch (IOException | RuntimeException e) {
+            header = before;
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code step} in a view that holds every operation finished before the call: a reused
+     * read transaction when no group is open (readers then never wait), else the open group's
+     * transaction under the write lock.
+     */
     private <R> R read(TreeReader.Step<R> step) throws IOException {
+        if ((group.generation() & 1) != 0) {
+            writeLock.lock();
+            try {
+                Txn<ByteBuffer> open = group.openOrNull();
+                if (open != null) {
+                    return TreeReader.run(open, step);
+                }
+            } finally {
+                writeLock.unlock();
+            }
+        }
         Txn<ByteBuffer> txn = idleReaders.poll();
         if (txn == null) {
             txn = db.env.txnRead();

@@ -16,10 +16,11 @@ import org.lmdbjava.Txn;
 
 /**
  * The cache's LMDB environment and its tables (docs/cache-format.md). Opened with
- * {@code MDB_WRITEMAP | MDB_NOSYNC}: commits write pages straight into the shared mapping,
- * so they are in the OS's hands at once (safe against kill -9) and on disk when
- * {@link #sync()} runs. {@code MDB_NOTLS} lets a frozen view's read transaction move
- * between threads.
+ * {@code MDB_NOMETASYNC}: a commit writes its data pages and flushes them before it writes
+ * the meta page that makes them current, so a power loss can at most undo the last commit;
+ * {@link #sync()} flushes that meta page too. No {@code MDB_WRITEMAP}: it would forbid the
+ * nested transactions that let one operation of a commit group fail alone. {@code MDB_NOTLS}
+ * lets a frozen view's read transaction move between threads.
  */
 final class CacheEnvironment implements AutoCloseable {
     /** Pages that only space-freeing operations may use, so deleting works when the cache is full. */
@@ -47,7 +48,7 @@ final class CacheEnvironment implements AutoCloseable {
         this.lockFile = lockFile;
         try {
             env = Env.create(ByteBufferProxy.PROXY_OPTIMAL).setMapSize(capacity).setMaxDbs(8)
-                    .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOSYNC, EnvFlags.MDB_NOTLS, EnvFlags.MDB_WRITEMAP);
+                    .setMaxReaders(MAX_READERS).open(dir.toFile(), EnvFlags.MDB_NOMETASYNC, EnvFlags.MDB_NOTLS);
         } catch (LmdbException e) {
             throw new IOException("cannot open the cache in " + dir + " (" + e.getMessage()
                     + "); check that it is a ventifs cache directory and not in use", e);
@@ -128,14 +129,20 @@ final class CacheEnvironment implements AutoCloseable {
     /**
      * Whether {@code txn} leaves fewer than {@link #reservePages()} pages free. Counting the
      * tables' pages takes eight calls, so it is skipped while the high-water mark of the last
-     * commit is far from the end of the map (one operation writes far less than a reserve).
+     * commit, plus the {@code pendingPages} written since, is far from the end of the map (one
+     * operation writes far less than a reserve).
      */
-    boolean intoReserve(Txn<ByteBuffer> txn) {
-        long highWater = env.info().lastPageNumber + 1;
-        if (highWater + 4 * reservePages() < mapPages) {
-            return false;
-        }
-        return usedPages(txn) > mapPages - reservePages();
+    boolean intoReserve(Txn<ByteBuffer> txn, long pendingPages) {
+        return nearlyFull(pendingPages) && usedPages(txn) > mapPages - reservePages();
+    }
+
+    /**
+     * Whether the high-water mark of the last commit, plus {@code pendingPages} written since,
+     * comes within four reserves of the end of the map. Then pages freed by earlier commits
+     * must be reused, and LMDB reuses those of a commit only from the second commit after it.
+     */
+    boolean nearlyFull(long pendingPages) {
+        return env.info().lastPageNumber + 1 + pendingPages + 4 * reservePages() >= mapPages;
     }
 
     /** Pages that space-consuming operations must leave free. */

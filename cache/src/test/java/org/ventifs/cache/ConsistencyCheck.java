@@ -1,5 +1,6 @@
 package org.ventifs.cache;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class ConsistencyCheck {
     }
 
     /** Throws AssertionError naming the first inconsistency. */
-    static void verify(Cache cache) {
+    static void verify(Cache cache) throws IOException {
         CacheEnvironment db = cache.environment();
         try (Txn<ByteBuffer> txn = db.env.txnRead()) {
             CacheHeader header = db.header(txn);

@@ -140,7 +140,7 @@ class CrashTest {
     }
 
     /** The number of this round's operations the reopened cache holds, at least {@code synced}. */
-    private static int matchingPrefix(Path dir, Path ventiDir, long rootCtime, String history, long seed,
+    static int matchingPrefix(Path dir, Path ventiDir, long rootCtime, String history, long seed,
                                       int synced) throws IOException {
         TreeModel model = CrashWorker.replay(rootCtime, history);
         long t = CrashWorker.time(history);

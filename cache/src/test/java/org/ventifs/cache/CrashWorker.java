@@ -11,6 +11,8 @@ import org.ventifs.venti.local.LocalVenti;
  * Arguments: cache directory, root ctime, history ("seed:count,..."), this round's seed, and
  * optionally a LocalVenti directory: then it also freezes, archives the changed files into
  * that store, syncs it and retires, now and then (what the snapshot layer will do).
+ * System properties: {@code crash.maxOps} (default {@link #MAX_OPS}) operations to run, and
+ * {@code crash.marker}, a file to write n into after each sync too (for {@link PowerLossTest}).
  */
 public final class CrashWorker {
     static final int MAX_OFFSET = 3000;
@@ -31,9 +33,11 @@ public final class CrashWorker {
             TreeOps tree = TreeOps.of(cache);
             RandomOps ops = new RandomOps(seed, MAX_OFFSET);
             Random syncs = new Random(seed * 31);
+            int maxOps = Integer.getInteger("crash.maxOps", MAX_OPS);
+            String marker = System.getProperty("crash.marker");
             System.out.println("READY");
             System.out.flush();
-            for (int done = 0; done < MAX_OPS; ) {
+            for (int done = 0; done < maxOps; ) {
                 now[0] = clock(t++);
                 model.now = now[0];
                 RandomOps.Op op = ops.next(model);
@@ -53,12 +57,15 @@ public final class CrashWorker {
                 }
                 if (syncs.nextInt(16) == 0) {
                     cache.sync();
+                    if (marker != null) {
+                        java.nio.file.Files.writeString(Path.of(marker), Integer.toString(done));
+                    }
                     System.out.println("SYNCED " + done);
                     System.out.flush();
                 }
             }
             cache.sync();
-            System.out.println("SYNCED " + MAX_OPS);
+            System.out.println("SYNCED " + maxOps);
             System.out.flush();
             Thread.sleep(60_000);
         }

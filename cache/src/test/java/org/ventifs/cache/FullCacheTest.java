@@ -93,6 +93,7 @@ class FullCacheTest {
                 try {
                     cache.write(ino, 0, chunk, 0, chunk.length);
                     lastWritten = chunk[0];
+                    cache.sync(); // commit now, as time would: each commit needs pages the view does not pin
                 } catch (ErrnoException e) {
                     full = e;
                 }

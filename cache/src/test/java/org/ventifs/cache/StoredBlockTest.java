@@ -1,5 +1,6 @@
 package org.ventifs.cache;
 
+import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -90,13 +91,13 @@ class StoredBlockTest {
         assertNull(stored(1));
     }
 
-    private void assertStored(long blockNo, byte[] block, int length) {
+    private void assertStored(long blockNo, byte[] block, int length) throws IOException {
         byte[] value = stored(blockNo);
         byte[] expected = ByteBuffer.allocate(8 + length).putLong(1).put(block, 0, length).array();
         assertArrayEquals(expected, value, "stored bytes of block " + blockNo);
     }
 
-    private byte[] stored(long blockNo) {
+    private byte[] stored(long blockNo) throws IOException {
         try (Txn<ByteBuffer> txn = cache.environment().env.txnRead()) {
             return cache.environment().blocks.get(txn, new BlockKey(ino, blockNo).encode());
         }

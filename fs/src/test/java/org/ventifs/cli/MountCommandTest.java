@@ -3,7 +3,11 @@ package org.ventifs.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +88,12 @@ class MountCommandTest {
     @Test
     void aKilledDaemonLeavesADeadMountThatTheNextMountExplains() throws Exception {
         long pid = mountInBackground();
-        Files.writeString(mnt.resolve("f"), "x");
+        try (FileChannel f = FileChannel.open(mnt.resolve("f"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            f.write(ByteBuffer.wrap("x".getBytes(StandardCharsets.US_ASCII)));
+            f.force(true); // what survives a kill at any moment
+        }
+        Files.writeString(mnt.resolve("g"), "y");
+        Thread.sleep(1000); // the cache commits its open group of operations within about 100 ms
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
         Run r = ventifs("mount", "--data", data.toString(), mnt.toString());
@@ -94,6 +103,7 @@ class MountCommandTest {
         new ProcessBuilder("fusermount3", "-u", mnt.toString()).start().waitFor();
         mountInBackground();
         assertEquals("x", Files.readString(mnt.resolve("f")));
+        assertEquals("y", Files.readString(mnt.resolve("g")));
         new ProcessBuilder("umount", mnt.toString()).start().waitFor();
     }
 
