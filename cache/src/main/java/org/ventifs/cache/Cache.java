@@ -517,14 +517,14 @@ public final class Cache implements TreeView, AutoCloseable {
     /** Stops the periodic sync, syncs, and closes the environment; an outstanding frozen view is closed. */
     @Override
     public void close() throws IOException {
+        syncer.shutdown(); // before taking the lock: its tasks take it too
+        try {
+            syncer.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         writeLock.lock();
         try {
-            syncer.shutdown();
-            try {
-                syncer.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             if (frozen != null) {
                 frozen.close();
             }
