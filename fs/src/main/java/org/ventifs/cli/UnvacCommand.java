@@ -50,7 +50,7 @@ final class UnvacCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (BlockStore store = storeOptions.open()) {
+        try (BlockStore store = storeOptions.openForOnePass()) {
             VacTree tree = VacTree.open(store, VacReference.parse(root));
             if (list) {
                 new TreeListing(store, out).print(tree);
