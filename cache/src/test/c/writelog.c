@@ -195,27 +195,24 @@ ssize_t writev(int fd, const struct iovec *iov, int iovcnt) {
     return n;
 }
 
-static int flushed(int fd, int rc) {
+/* Runs init() and then the real fsync or fdatasync, recording a flush of data.mdb. */
+static int flush(int fd, int use_fdatasync) {
+    init();
+    pthread_mutex_lock(&lock);
+    int rc = use_fdatasync ? real_fdatasync(fd) : real_fsync(fd);
     if (rc == 0 && data_slot(fd) >= 0) {
         record('S', 0, NULL, 0);
     }
+    pthread_mutex_unlock(&lock);
     return rc;
 }
 
 int fsync(int fd) {
-    init();
-    pthread_mutex_lock(&lock);
-    int rc = flushed(fd, real_fsync(fd));
-    pthread_mutex_unlock(&lock);
-    return rc;
+    return flush(fd, 0);
 }
 
 int fdatasync(int fd) {
-    init();
-    pthread_mutex_lock(&lock);
-    int rc = flushed(fd, real_fdatasync(fd));
-    pthread_mutex_unlock(&lock);
-    return rc;
+    return flush(fd, 1);
 }
 
 int ftruncate(int fd, off_t length) {
