@@ -309,7 +309,10 @@ public final class Cache implements TreeView, AutoCloseable {
 
     @Override
     public int read(long ino, long offset, byte[] dst, int dstOffset, int length) throws IOException {
-        return read(txn -> reader.read(txn, ino, offset, dst, dstOffset, length));
+        BaseReads later = new BaseReads();
+        int n = read(txn -> reader.read(txn, ino, offset, dst, dstOffset, length, later));
+        reader.readBases(later); // outside the transaction and the lock: Venti may be slow
+        return n;
     }
 
     /**

@@ -32,9 +32,12 @@ final class FileContent {
         return blockSize;
     }
 
-    /** Reads up to {@code length} bytes at {@code offset}; returns how many (0 at or past the end). */
-    int read(Txn<ByteBuffer> txn, long ino, InodeRecord rec, long offset, byte[] dst, int dstOffset, int length)
-            throws IOException {
+    /**
+     * Reads up to {@code length} bytes at {@code offset}; returns how many (0 at or past the end).
+     * The parts that come from the base are left to {@code later} (see {@link BaseReads}).
+     */
+    int read(Txn<ByteBuffer> txn, long ino, InodeRecord rec, long offset, byte[] dst, int dstOffset, int length,
+             BaseReads later) throws IOException {
         if (offset >= rec.size()) {
             return 0;
         }
@@ -44,14 +47,14 @@ final class FileContent {
             long pos = offset + done;
             int inBlock = (int) (pos % blockSize);
             int chunk = Math.min(blockSize - inBlock, n - done);
-            readBlockPart(txn, ino, rec, pos / blockSize, inBlock, dst, dstOffset + done, chunk);
+            readBlockPart(txn, ino, rec, pos / blockSize, inBlock, dst, dstOffset + done, chunk, later);
             done += chunk;
         }
         return n;
     }
 
     private void readBlockPart(Txn<ByteBuffer> txn, long ino, InodeRecord rec, long blockNo, int inBlock,
-                               byte[] dst, int dstOffset, int length) throws IOException {
+                               byte[] dst, int dstOffset, int length, BaseReads later) throws IOException {
         ByteBuffer stored = db.blocks.view(txn, new BlockKey(ino, blockNo).encode());
         int available;
         if (stored != null) {
@@ -60,25 +63,44 @@ final class FileContent {
                 stored.get(stored.position() + 8 + inBlock, dst, dstOffset, available);
             }
         } else {
-            available = readBase(ino, rec, blockNo * blockSize + inBlock, dst, dstOffset, length);
+            long pos = blockNo * blockSize + inBlock;
+            available = baseBytes(ino, rec, pos, length);
+            if (available > 0) {
+                later.add(ino, rec.base(), pos, dst, dstOffset, available);
+            }
         }
         Arrays.fill(dst, dstOffset + available, dstOffset + length, (byte) 0);
     }
 
-    /** Reads what shows of the base of up to {@code length} bytes at {@code pos}; returns how many (the rest are zeros). */
-    private int readBase(long ino, InodeRecord rec, long pos, byte[] dst, int dstOffset, int length) throws IOException {
+    /** How many of {@code length} bytes at {@code pos} show the base (the rest are zeros). */
+    private int baseBytes(long ino, InodeRecord rec, long pos, int length) throws ErrnoException {
         int fromBase = rec.hasBase() ? (int) Math.max(0, Math.min(length, rec.baseValid() - pos)) : 0;
-        if (fromBase > 0) {
-            if (bases == null) {
-                throw new ErrnoException(Errno.EIO, "inode " + ino + " has a base but this cache was opened without Venti");
-            }
+        if (fromBase > 0 && bases == null) {
+            throw new ErrnoException(Errno.EIO, "inode " + ino + " has a base but this cache was opened without Venti");
+        }
+        return fromBase;
+    }
+
+    /** Reads the base ranges {@code later} collected. @throws ErrnoException EIO when Venti cannot give them */
+    void readBases(BaseReads later) throws ErrnoException {
+        for (BaseReads.Range r : later.ranges()) {
             try {
-                bases.read(rec.base(), pos, dst, dstOffset, fromBase);
+                bases.read(r.base(), r.pos(), r.dst(), r.dstOffset(), r.length());
             } catch (ErrnoException e) {
                 throw e;
             } catch (IOException e) {
-                throw new ErrnoException(Errno.EIO, "reading the base of inode " + ino + " from Venti: " + e.getMessage());
+                throw new ErrnoException(Errno.EIO, "reading the base of inode " + r.ino() + " from Venti: " + e.getMessage());
             }
+        }
+    }
+
+    /** Reads what shows of the base of up to {@code length} bytes at {@code pos} now; returns how many (the rest are zeros). */
+    private int readBase(long ino, InodeRecord rec, long pos, byte[] dst, int dstOffset, int length) throws IOException {
+        int fromBase = baseBytes(ino, rec, pos, length);
+        if (fromBase > 0) {
+            BaseReads now = new BaseReads();
+            now.add(ino, rec.base(), pos, dst, dstOffset, fromBase);
+            readBases(now);
         }
         return fromBase;
     }

@@ -115,11 +115,25 @@ final class TreeReader {
 
     /** Reads a regular file. @throws ErrnoException EISDIR for a directory, EINVAL for other non-files */
     int read(Txn<ByteBuffer> txn, long ino, long offset, byte[] dst, int dstOffset, int length) throws IOException {
+        BaseReads later = new BaseReads();
+        int n = read(txn, ino, offset, dst, dstOffset, length, later);
+        content.readBases(later);
+        return n;
+    }
+
+    /** As {@link #read}, leaving the parts that come from the base to {@code later} (see {@link BaseReads}). */
+    int read(Txn<ByteBuffer> txn, long ino, long offset, byte[] dst, int dstOffset, int length, BaseReads later)
+            throws IOException {
         InodeRecord rec = regularFile(txn, ino);
         if (offset < 0 || length < 0) {
             throw new ErrnoException(Errno.EINVAL, "negative offset or length reading inode " + ino);
         }
-        return content.read(txn, ino, rec, offset, dst, dstOffset, length);
+        return content.read(txn, ino, rec, offset, dst, dstOffset, length, later);
+    }
+
+    /** Reads the base ranges {@code later} collected, after the transaction. */
+    void readBases(BaseReads later) throws IOException {
+        content.readBases(later);
     }
 
     /** The record of regular file {@code ino}. @throws ErrnoException ENOENT, EISDIR, EINVAL */
