@@ -15,13 +15,17 @@ final class BaseReads {
     record Range(long ino, byte[] base, long pos, byte[] dst, int dstOffset, int length) {
     }
 
-    private final List<Range> ranges = new ArrayList<>(1);
+    /** Null until a range is added: most reads of a busy cache touch only dirty blocks. */
+    private List<Range> ranges;
 
     void add(long ino, byte[] base, long pos, byte[] dst, int dstOffset, int length) {
+        if (ranges == null) {
+            ranges = new ArrayList<>(1);
+        }
         ranges.add(new Range(ino, base, pos, dst, dstOffset, length));
     }
 
     List<Range> ranges() {
-        return ranges;
+        return ranges == null ? List.of() : ranges;
     }
 }

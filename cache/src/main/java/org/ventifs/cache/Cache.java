@@ -170,12 +170,7 @@ public final class Cache implements TreeView, AutoCloseable {
      * so that the tests' read transactions see every operation finished before the call.
      */
     CacheEnvironment environment() throws IOException {
-        writeLock.lock();
-        try {
-            commitGroup();
-        } finally {
-            writeLock.unlock();
-        }
+        commitOpenGroup();
         return db;
     }
 
@@ -383,12 +378,7 @@ public final class Cache implements TreeView, AutoCloseable {
     /** Returns only when every change made before the call is on disk (fsync of a file or of the whole tree). */
     public void sync() throws IOException {
         try {
-            writeLock.lock();
-            try {
-                commitGroup();
-            } finally {
-                writeLock.unlock();
-            }
+            commitOpenGroup();
             unsynced.set(false);
             db.sync();
         } catch (LmdbException e) {
@@ -407,6 +397,16 @@ public final class Cache implements TreeView, AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("ventifs: " + e.getMessage());
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Takes the write lock and commits the open group. */
+    private void commitOpenGroup() throws IOException {
+        writeLock.lock();
+        try {
+            commitGroup();
         } finally {
             writeLock.unlock();
         }
@@ -620,21 +620,22 @@ public final class Cache implements TreeView, AutoCloseable {
      */
     private <R> R inOperation(long pages, TreeReader.Step<R> step) throws IOException {
         CacheHeader before = header;
+        boolean joined = false;
         try (Txn<ByteBuffer> txn = group.beginOperation()) {
             R result = step.apply(txn);
             txn.commit();
+            joined = true;
             group.joined(pages);
             unsynced.set(true);
             return result;
         } catch (Env.MapFullException e) {
-            header = before;
             throw full();
         } catch (CorruptRecordException e) {
-            header = before;
             throw TreeReader.corrupt(e);
-        } catch (IOException | RuntimeException e) {
-            header = before;
-            throw e;
+        } finally {
+            if (!joined) {
+                header = before;
+            }
         }
     }
 

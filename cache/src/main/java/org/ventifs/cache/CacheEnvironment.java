@@ -41,6 +41,8 @@ final class CacheEnvironment implements AutoCloseable {
     private final Table[] all;
     final long pageSize;
     private long mapPages;
+    /** The high-water mark of the last commit, in pages (see {@link #noteCommit}). */
+    private volatile long committedPages;
 
     private final FileChannel lockFile;
 
@@ -64,6 +66,7 @@ final class CacheEnvironment implements AutoCloseable {
         all = new Table[] {header, inodes, dirents, names, blocks, changed, links, orphans};
         pageSize = env.stat().pageSize;
         mapPages = env.info().mapSize / pageSize;
+        noteCommit();
     }
 
     private Table table(String name) {
@@ -142,7 +145,12 @@ final class CacheEnvironment implements AutoCloseable {
      * must be reused, and LMDB reuses those of a commit only from the second commit after it.
      */
     boolean nearlyFull(long pendingPages) {
-        return env.info().lastPageNumber + 1 + pendingPages + 4 * reservePages() >= mapPages;
+        return committedPages + pendingPages + 4 * reservePages() >= mapPages;
+    }
+
+    /** Reads the high-water mark a commit left, once per commit rather than once per operation. */
+    void noteCommit() {
+        committedPages = env.info().lastPageNumber + 1;
     }
 
     /** Pages that space-consuming operations must leave free. */

@@ -84,13 +84,7 @@ final class FileContent {
     /** Reads the base ranges {@code later} collected. @throws ErrnoException EIO when Venti cannot give them */
     void readBases(BaseReads later) throws ErrnoException {
         for (BaseReads.Range r : later.ranges()) {
-            try {
-                bases.read(r.base(), r.pos(), r.dst(), r.dstOffset(), r.length());
-            } catch (ErrnoException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new ErrnoException(Errno.EIO, "reading the base of inode " + r.ino() + " from Venti: " + e.getMessage());
-            }
+            readFromVenti(r.ino(), r.base(), r.pos(), r.dst(), r.dstOffset(), r.length());
         }
     }
 
@@ -98,11 +92,20 @@ final class FileContent {
     private int readBase(long ino, InodeRecord rec, long pos, byte[] dst, int dstOffset, int length) throws IOException {
         int fromBase = baseBytes(ino, rec, pos, length);
         if (fromBase > 0) {
-            BaseReads now = new BaseReads();
-            now.add(ino, rec.base(), pos, dst, dstOffset, fromBase);
-            readBases(now);
+            readFromVenti(ino, rec.base(), pos, dst, dstOffset, fromBase);
         }
         return fromBase;
+    }
+
+    private void readFromVenti(long ino, byte[] base, long pos, byte[] dst, int dstOffset, int length)
+            throws ErrnoException {
+        try {
+            bases.read(base, pos, dst, dstOffset, length);
+        } catch (ErrnoException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new ErrnoException(Errno.EIO, "reading the base of inode " + ino + " from Venti: " + e.getMessage());
+        }
     }
 
     /** Writes {@code length} bytes at {@code offset} in {@code epoch}; returns the record with the new size. */

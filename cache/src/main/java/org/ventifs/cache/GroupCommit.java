@@ -61,7 +61,6 @@ final class GroupCommit implements AutoCloseable {
             generation++;
             open = onCommitter(db.env::txnWrite);
             openedAt = System.nanoTime();
-            pages = 0;
         }
         return db.env.txn(open);
     }
@@ -73,7 +72,7 @@ final class GroupCommit implements AutoCloseable {
 
     /** Pages the open group may have added since the last commit (an upper estimate for the reserve check). */
     long pendingPages() {
-        return open == null ? 0 : pages;
+        return pages;
     }
 
     /**
@@ -96,6 +95,7 @@ final class GroupCommit implements AutoCloseable {
         }
         Txn<ByteBuffer> txn = open;
         open = null;
+        pages = 0;
         try {
             onCommitter(() -> {
                 try {
@@ -103,6 +103,7 @@ final class GroupCommit implements AutoCloseable {
                 } finally {
                     txn.close();
                 }
+                db.noteCommit();
                 return null;
             });
         } finally {
