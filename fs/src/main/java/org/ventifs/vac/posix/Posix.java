@@ -12,7 +12,7 @@ import jnr.posix.POSIXFactory;
 import org.ventifs.vac.PosixExtension.Timestamp;
 
 /**
- * The POSIX calls that java.nio lacks, through jnr-posix: lstat with nanosecond
+ * The POSIX calls that java.nio lacks, through jnr-posix and {@link LibcCalls}: lstat with nanosecond
  * times, lchown, utimensat on the link itself, mkfifo; mknod through the mknod
  * command. Each failure is an IOException naming the path and the system's reason.
  */
@@ -53,8 +53,8 @@ final class Posix {
 
     /** Sets the access and modification times of {@code path} itself, to the nanosecond. */
     static void setTimes(Path path, Timestamp atime, Timestamp mtime) throws IOException {
-        check(POSIX.utimensat(AT_FDCWD, path.toString(), new long[] {atime.seconds(), atime.nanos()},
-                new long[] {mtime.seconds(), mtime.nanos()}, AT_SYMLINK_NOFOLLOW), "set the times of", path);
+        checkLibc(LibcCalls.LIBC.utimensat(AT_FDCWD, path.toString(), timespecs(atime, mtime), AT_SYMLINK_NOFOLLOW),
+                "set the times of", path);
     }
 
     /** Sets the full mode (set-id and sticky bits included) of a file that is not a link. */
@@ -98,8 +98,12 @@ final class Posix {
 
     /** Sets the access and modification times of the open file {@code fd}, to the nanosecond. */
     static void setTimes(int fd, Timestamp atime, Timestamp mtime, Path path) throws IOException {
-        check(POSIX.futimens(fd, new long[] {atime.seconds(), atime.nanos()}, new long[] {mtime.seconds(), mtime.nanos()}),
-                "set the times of", path);
+        checkLibc(LibcCalls.LIBC.futimens(fd, timespecs(atime, mtime)), "set the times of", path);
+    }
+
+    /** The two timespecs of futimens and utimensat, as four longs. */
+    private static long[] timespecs(Timestamp atime, Timestamp mtime) {
+        return new long[] {atime.seconds(), atime.nanos(), mtime.seconds(), mtime.nanos()};
     }
 
     /** Closes the file descriptor {@code fd}. */
@@ -161,6 +165,14 @@ final class Posix {
     /** The system's text for an errno value. */
     static String strerror(int errno) {
         return POSIX.strerror(errno);
+    }
+
+    /** Like {@link #check}, for a call through {@link LibcCalls}, whose errno jnr-ffi keeps. */
+    private static void checkLibc(int result, String what, Path path) throws IOException {
+        if (result < 0) {
+            int errno = jnr.ffi.Runtime.getRuntime(LibcCalls.LIBC).getLastError();
+            throw new IOException("cannot " + what + " " + path + ": " + POSIX.strerror(errno));
+        }
     }
 
     private static void check(int result, String what, Path path) throws IOException {

@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.ventifs.vac.DirEntry;
 import org.ventifs.vac.DirectoryReader;
 import org.ventifs.vac.Entry;
@@ -31,6 +33,7 @@ import org.ventifs.venti.CorruptBlockException;
 public final class TreeRestorer {
     /** The granularity of holes on restore: a common file-system block. */
     private static final int FS_BLOCK = 4096;
+    private static final byte[] ZEROS = new byte[FS_BLOCK];
     /** Small files go to the pool in batches of about this many bytes, or this many files. */
     private static final long BATCH_BYTES = 4 << 20;
     private static final int BATCH_FILES = 64;
@@ -42,6 +45,8 @@ public final class TreeRestorer {
     private static final long READ_ON_CALLING_THREAD_MAX = 256 << 10;
     /** One write buffer per pool thread. */
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 20]);
+    /** Files created by the walk and not yet restored and closed by the pool, at most. */
+    private static final int MAX_OPEN_FILES = 256;
 
     private final BlockStore store;
     private final Progress progress;
@@ -50,6 +55,7 @@ public final class TreeRestorer {
     private final Map<Long, Path> firstOfQid = new HashMap<>();
     private final List<HardLink> links = new ArrayList<>();
     private final List<PendingDirectory> directories = new ArrayList<>();
+    private final Semaphore openFiles = new Semaphore(MAX_OPEN_FILES);
     private ExecutorService pool;
     private BatchedTasks batches;
 
@@ -95,7 +101,12 @@ public final class TreeRestorer {
         try {
             directories.add(new PendingDirectory(dest, tree.rootEntry()));
             batches = new BatchedTasks(pool, BATCH_BYTES, BATCH_FILES);
-            walk(tree.directory(store), dest);
+            try {
+                walk(tree.directory(store), dest);
+            } catch (IOException | RuntimeException e) {
+                awaitQueued(e); // the queued tasks close the files the walk created
+                throw e;
+            }
             batches.awaitAll();
             for (HardLink link : links) {
                 Files.createLink(link.path(), link.existing());
@@ -106,6 +117,14 @@ public final class TreeRestorer {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private void awaitQueued(Exception walkFailure) {
+        try {
+            batches.awaitAll();
+        } catch (IOException | RuntimeException e) {
+            walkFailure.addSuppressed(e);
         }
     }
 
@@ -126,14 +145,48 @@ public final class TreeRestorer {
                 progress.file(0);
                 continue;
             }
-            batches.execute(content.size(), () -> {
-                restoreFile(child, content, target);
-                return null;
-            });
+            if (FileKind.of(child, false) == FileKind.REGULAR) {
+                RestoredFile file = createOnWalk(target);
+                batches.execute(content.size(), () -> {
+                    try (file) {
+                        restoreRegular(child, content, file, target);
+                    } finally {
+                        openFiles.release();
+                    }
+                    return null;
+                });
+            } else {
+                batches.execute(content.size(), () -> {
+                    restoreSpecial(child, content, target);
+                    return null;
+                });
+            }
         }
     }
 
-    private void restoreFile(DirEntry e, Entry content, Path path) throws IOException {
+    /**
+     * Creates a regular file on the walking thread, so that files of one directory are
+     * created one at a time: creations in one directory take its lock, and the pool's
+     * threads would spin on it. Waits while {@link #MAX_OPEN_FILES} created files await their contents.
+     */
+    private RestoredFile createOnWalk(Path target) throws IOException {
+        openFiles.acquireUninterruptibly();
+        try {
+            return RestoredFile.create(target);
+        } catch (IOException | RuntimeException e) {
+            openFiles.release();
+            throw e;
+        }
+    }
+
+    private void restoreRegular(DirEntry e, Entry content, RestoredFile file, Path path) throws IOException {
+        writeContent(content, file);
+        progress.file(content.size());
+        applyAttributes(file, path, e, FileKind.REGULAR);
+    }
+
+    /** Restores a link, device or FIFO. */
+    private void restoreSpecial(DirEntry e, Entry content, Path path) throws IOException {
         byte[] small = null;
         boolean blockText = false;
         if (e.posix() == null && (e.mode() & org.ventifs.vac.ModeBits.DEVICE) != 0) {
@@ -141,14 +194,6 @@ public final class TreeRestorer {
             blockText = new String(small, StandardCharsets.US_ASCII).trim().startsWith("b");
         }
         FileKind kind = FileKind.of(e, blockText);
-        if (kind == FileKind.REGULAR) {
-            try (RestoredFile file = RestoredFile.create(path)) {
-                writeContent(content, file);
-                progress.file(content.size());
-                applyAttributes(file, path, e, kind);
-            }
-            return;
-        }
         switch (kind) {
             case SYMLINK -> Posix.symlink(new String(readSmall(content, path), StandardCharsets.UTF_8), path);
             case FIFO -> Posix.mkfifo(path, 0600);
@@ -163,7 +208,7 @@ public final class TreeRestorer {
                 }
                 Posix.mknod(path, kind == FileKind.BLOCK_DEVICE, rdev);
             }
-            default -> throw new IllegalStateException("directories are restored by the walk");
+            default -> throw new IllegalStateException("directories and regular files are restored by the walk");
         }
         progress.file(content.size());
         applyAttributes(AttributeTarget.ofPath(path), path, e, kind);
@@ -248,13 +293,9 @@ public final class TreeRestorer {
         warnings.add(warning);
     }
 
+    /** Whether the {@code len <= FS_BLOCK} bytes at {@code off} are all zero. */
     private static boolean allZero(byte[] buf, int off, int len) {
-        for (int i = off; i < off + len; i++) {
-            if (buf[i] != 0) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.mismatch(buf, off, off + len, ZEROS, 0, len) < 0;
     }
 
     /** A name from the tree, refused when it could escape its directory. */

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
 import org.ventifs.vac.Xattr;
 
@@ -16,7 +15,7 @@ import org.ventifs.vac.Xattr;
  * file without attributes, where java.nio opens the file to list them.
  */
 final class Xattrs {
-    private static final XattrCalls LIBC = LibraryLoader.create(XattrCalls.class).load("c");
+    private static final LibcCalls LIBC = LibcCalls.LIBC;
     private static final int ERANGE = 34;
     private static final int ENODATA = 61;
     private static final int ENOTSUP = 95;
