@@ -5,18 +5,67 @@ import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
+import java.nio.ByteBuffer;
 
 /**
- * The C library's calls that jnr-posix lacks or binds at a cost, bound by jnr-ffi:
- * extended attributes on a path itself (links not followed), and nanosecond times.
- * jnr-posix's futimens and utimensat build their timespec array through reflection
- * that throws twice a call; here the two timespecs are four longs
- * ({@code {atime_s, atime_ns, mtime_s, mtime_ns}}, x86-64 and arm64 layout), only passed in.
+ * The C library calls of vac and unvac, bound by jnr-ffi: only these, so binding
+ * them costs a few milliseconds at start-up (a binding of the whole C library costs
+ * tens, and its code generator keeps the JIT busy). Structures are passed as byte
+ * arrays in the kernel's fixed layouts (statx, two timespecs as four longs), only in
+ * or only out, so no call builds an object. Paths are C strings of the path's text.
  * Public only because jnr-ffi implements it at run time.
  */
 public interface LibcCalls {
     /** The loaded C library. */
     LibcCalls LIBC = LibraryLoader.create(LibcCalls.class).load("c");
+
+    /** statx(2) into {@code buf} (256 bytes); 0, or -1 with errno. */
+    int statx(int dirfd, String path, int flags, int mask, @Out byte[] buf);
+
+    /** readlink(2): the target's length (not NUL-terminated), or -1 with errno. */
+    @ssize_t long readlink(String path, @Out byte[] buf, @size_t long size);
+
+    /** symlink(2) with a NUL-terminated target of any bytes: 0, or -1 with errno. */
+    int symlink(@In byte[] target, String path);
+
+    /** mkfifo(3): 0, or -1 with errno. */
+    int mkfifo(String path, int mode);
+
+    /** open(2): the descriptor, or -1 with errno. */
+    int open(String path, int flags, int mode);
+
+    /** pwrite(2) of the buffer's remaining bytes: the count written, or -1 with errno. */
+    @ssize_t long pwrite(int fd, @In ByteBuffer buf, @size_t long count, long offset);
+
+    /** ftruncate(2): 0, or -1 with errno. */
+    int ftruncate(int fd, long length);
+
+    /** close(2): 0, or -1 with errno. */
+    int close(int fd);
+
+    /** lchown(2): 0, or -1 with errno. */
+    int lchown(String path, int uid, int gid);
+
+    /** fchown(2): 0, or -1 with errno. */
+    int fchown(int fd, int uid, int gid);
+
+    /** chmod(2): 0, or -1 with errno. */
+    int chmod(String path, int mode);
+
+    /** fchmod(2): 0, or -1 with errno. */
+    int fchmod(int fd, int mode);
+
+    /** futimens(3) with {@code {atime_s, atime_ns, mtime_s, mtime_ns}}: 0, or -1 with errno. */
+    int futimens(int fd, @In long[] times);
+
+    /** utimensat(2) with {@code {atime_s, atime_ns, mtime_s, mtime_ns}}: 0, or -1 with errno. */
+    int utimensat(int dirfd, String path, @In long[] times, int flags);
+
+    /** isatty(3): 1 for a terminal. */
+    int isatty(int fd);
+
+    /** strerror(3): the system's text for an errno value. */
+    String strerror(int errno);
 
     /** llistxattr(2): the NUL-separated names, or -1 with errno. */
     @ssize_t long llistxattr(String path, @Out byte[] list, @size_t long size);
@@ -26,10 +75,4 @@ public interface LibcCalls {
 
     /** lsetxattr(2): 0, or -1 with errno. */
     int lsetxattr(String path, String name, @In byte[] value, @size_t long size, int flags);
-
-    /** futimens(3): 0, or -1 with errno. */
-    int futimens(int fd, @In long[] times);
-
-    /** utimensat(2): 0, or -1 with errno. */
-    int utimensat(int dirfd, String path, @In long[] times, int flags);
 }

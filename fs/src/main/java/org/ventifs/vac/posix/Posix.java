@@ -4,22 +4,26 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import jnr.constants.platform.OpenFlags;
-import jnr.posix.FileStat;
-import jnr.posix.NanosecondFileStat;
-import jnr.posix.POSIX;
-import jnr.posix.POSIXFactory;
+import java.util.Arrays;
+import jnr.ffi.Runtime;
 import org.ventifs.vac.PosixExtension.Timestamp;
 
 /**
- * The POSIX calls that java.nio lacks, through jnr-posix and {@link LibcCalls}: lstat with nanosecond
- * times, lchown, utimensat on the link itself, mkfifo; mknod through the mknod
+ * The POSIX calls that java.nio lacks, through {@link LibcCalls}: lstat with nanosecond
+ * times (statx), lchown, utimensat on the link itself, readlink and symlink of any
+ * bytes, mkfifo, and descriptor calls for restored files; mknod through the mknod
  * command. Each failure is an IOException naming the path and the system's reason.
  */
 final class Posix {
-    private static final POSIX POSIX = POSIXFactory.getNativePOSIX();
+    private static final LibcCalls LIBC = LibcCalls.LIBC;
     private static final int AT_FDCWD = -100;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    /** open(2) flags; the same on every Linux architecture. */
+    private static final int O_WRONLY = 01;
+    private static final int O_CREAT = 0100;
+    private static final int O_EXCL = 0200;
+    private static final int O_CLOEXEC = 02000000;
+    private static final ThreadLocal<byte[]> STATX = ThreadLocal.withInitial(() -> new byte[Statx.SIZE]);
 
     private Posix() {
     }
@@ -27,46 +31,41 @@ final class Posix {
     /** The file descriptor of standard error. */
     static final int STDERR = 2;
 
-    /**
-     * Whether file descriptor {@code fd} is a terminal (isatty(3)). By number: jnr-posix's
-     * {@code isatty(FileDescriptor)} cannot read the number out of a FileDescriptor on Java 17
-     * and always says no.
-     */
+    /** Whether file descriptor {@code fd} is a terminal (isatty(3)). */
     static boolean isTerminal(int fd) {
-        return POSIX.isatty(fd) == 1;
+        return LIBC.isatty(fd) == 1;
     }
 
     /** Returns lstat(2) of {@code path}. */
     static FileFacts lstat(Path path) throws IOException {
-        FileStat s = POSIX.allocateStat();
-        check(POSIX.lstat(path.toString(), s), "read the attributes of", path);
-        NanosecondFileStat ns = (NanosecondFileStat) s;
-        return new FileFacts(s.mode(), s.uid(), s.gid(), s.rdev(), s.dev(), s.ino(), s.nlink(), s.st_size(),
-                s.blocks(), new Timestamp(s.atime(), (int) ns.aTimeNanoSecs()),
-                new Timestamp(s.mtime(), (int) ns.mTimeNanoSecs()), new Timestamp(s.ctime(), (int) ns.cTimeNanoSecs()));
+        byte[] statx = STATX.get();
+        check(LIBC.statx(AT_FDCWD, path.toString(), AT_SYMLINK_NOFOLLOW, Statx.BASIC_STATS, statx),
+                "read the attributes of", path);
+        return Statx.decode(statx);
     }
 
     /** Sets the owner and group of {@code path} itself (a link is not followed). */
     static void lchown(Path path, int uid, int gid) throws IOException {
-        check(POSIX.lchown(path.toString(), uid, gid), "set the owner of", path);
+        check(LIBC.lchown(path.toString(), uid, gid), "set the owner of", path);
     }
 
     /** Sets the access and modification times of {@code path} itself, to the nanosecond. */
     static void setTimes(Path path, Timestamp atime, Timestamp mtime) throws IOException {
-        checkLibc(LibcCalls.LIBC.utimensat(AT_FDCWD, path.toString(), timespecs(atime, mtime), AT_SYMLINK_NOFOLLOW),
+        check(LIBC.utimensat(AT_FDCWD, path.toString(), timespecs(atime, mtime), AT_SYMLINK_NOFOLLOW),
                 "set the times of", path);
     }
 
     /** Sets the full mode (set-id and sticky bits included) of a file that is not a link. */
     static void chmod(Path path, int mode) throws IOException {
-        check(POSIX.chmod(path.toString(), mode & 07777), "set the mode of", path);
+        check(LIBC.chmod(path.toString(), mode & 07777), "set the mode of", path);
     }
 
-    /** Opens {@code path} for writing, created with mode 0600 when absent, a final link not followed; returns the descriptor. */
-    static int openForWriting(Path path) throws IOException {
-        int flags = OpenFlags.O_WRONLY.intValue() | OpenFlags.O_CREAT.intValue() | OpenFlags.O_NOFOLLOW.intValue()
-                | OpenFlags.O_CLOEXEC.intValue();
-        int fd = POSIX.open(path.toString(), flags, 0600);
+    /**
+     * Creates {@code path} for writing with mode 0600; returns the descriptor. Fails when
+     * anything is there already, a link included, which is then not followed.
+     */
+    static int createForWriting(Path path) throws IOException {
+        int fd = LIBC.open(path.toString(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         check(fd, "create", path);
         return fd;
     }
@@ -74,7 +73,7 @@ final class Posix {
     /** Writes the remaining bytes of {@code data} at {@code position} of the open file {@code fd}. */
     static void writeAt(int fd, ByteBuffer data, long position, Path path) throws IOException {
         for (long at = position; data.hasRemaining(); ) {
-            long n = POSIX.pwrite(fd, data, data.remaining(), at);
+            long n = LIBC.pwrite(fd, data, data.remaining(), at);
             check((int) Math.min(n, 0), "write", path);
             data.position(data.position() + (int) n);
             at += n;
@@ -83,22 +82,22 @@ final class Posix {
 
     /** Sets the length of the open file {@code fd}: extending it leaves a hole. */
     static void setLength(int fd, long length, Path path) throws IOException {
-        check(POSIX.ftruncate(fd, length), "set the length of", path);
+        check(LIBC.ftruncate(fd, length), "set the length of", path);
     }
 
     /** Sets the owner and group of the open file {@code fd}. */
     static void fchown(int fd, int uid, int gid, Path path) throws IOException {
-        check(POSIX.fchown(fd, uid, gid), "set the owner of", path);
+        check(LIBC.fchown(fd, uid, gid), "set the owner of", path);
     }
 
     /** Sets the full mode (set-id and sticky bits included) of the open file {@code fd}. */
     static void fchmod(int fd, int mode, Path path) throws IOException {
-        check(POSIX.fchmod(fd, mode & 07777), "set the mode of", path);
+        check(LIBC.fchmod(fd, mode & 07777), "set the mode of", path);
     }
 
     /** Sets the access and modification times of the open file {@code fd}, to the nanosecond. */
     static void setTimes(int fd, Timestamp atime, Timestamp mtime, Path path) throws IOException {
-        checkLibc(LibcCalls.LIBC.futimens(fd, timespecs(atime, mtime)), "set the times of", path);
+        check(LIBC.futimens(fd, timespecs(atime, mtime)), "set the times of", path);
     }
 
     /** The two timespecs of futimens and utimensat, as four longs. */
@@ -108,26 +107,33 @@ final class Posix {
 
     /** Closes the file descriptor {@code fd}. */
     static void close(int fd, Path path) throws IOException {
-        check(POSIX.close(fd), "close", path);
+        check(LIBC.close(fd), "close", path);
     }
 
     /** Returns the target of the symbolic link {@code path}, byte for byte. */
     static byte[] readlink(Path path) throws IOException {
-        String target = POSIX.readlink(path.toString());
-        if (target == null) {
-            throw new IOException("cannot read the link " + path + ": " + POSIX.strerror(POSIX.errno()));
+        for (byte[] buf = new byte[256]; ; buf = new byte[buf.length * 4]) {
+            long n = LIBC.readlink(path.toString(), buf, buf.length);
+            check((int) Math.min(n, 0), "read the link", path);
+            if (n < buf.length) {
+                return Arrays.copyOf(buf, (int) n);
+            }
         }
-        return target.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Creates the symbolic link {@code path} to {@code target}, exactly as given. */
-    static void symlink(String target, Path path) throws IOException {
-        check(POSIX.symlink(target, path.toString()), "create the link", path);
+    /** Creates the symbolic link {@code path} to {@code target}, byte for byte. */
+    static void symlink(byte[] target, Path path) throws IOException {
+        for (byte b : target) {
+            if (b == 0) {
+                throw new IOException("cannot create the link " + path + ": its target holds a NUL byte");
+            }
+        }
+        check(LIBC.symlink(Arrays.copyOf(target, target.length + 1), path.toString()), "create the link", path);
     }
 
     /** Creates a FIFO. */
     static void mkfifo(Path path, int mode) throws IOException {
-        check(POSIX.mkfifo(path.toString(), mode & 0777), "create the FIFO", path);
+        check(LIBC.mkfifo(path.toString(), mode & 0777), "create the FIFO", path);
     }
 
     /** Creates a block or character device with Linux device number {@code rdev}. */
@@ -162,23 +168,19 @@ final class Posix {
         return ((major & 0xfffff000L) << 32) | ((major & 0xfff) << 8) | ((minor & 0xffffff00L) << 12) | (minor & 0xff);
     }
 
-    /** The system's text for an errno value. */
-    static String strerror(int errno) {
-        return POSIX.strerror(errno);
+    /** The errno of this thread's last failed call through {@link LibcCalls}. */
+    static int errno() {
+        return Runtime.getRuntime(LIBC).getLastError();
     }
 
-    /** Like {@link #check}, for a call through {@link LibcCalls}, whose errno jnr-ffi keeps. */
-    private static void checkLibc(int result, String what, Path path) throws IOException {
-        if (result < 0) {
-            int errno = jnr.ffi.Runtime.getRuntime(LibcCalls.LIBC).getLastError();
-            throw new IOException("cannot " + what + " " + path + ": " + POSIX.strerror(errno));
-        }
+    /** The system's text for an errno value. */
+    static String strerror(int errno) {
+        return LIBC.strerror(errno);
     }
 
     private static void check(int result, String what, Path path) throws IOException {
         if (result < 0) {
-            int errno = POSIX.errno();
-            throw new IOException("cannot " + what + " " + path + ": " + POSIX.strerror(errno));
+            throw new IOException("cannot " + what + " " + path + ": " + strerror(errno()));
         }
     }
 }

@@ -18,9 +18,9 @@ final class RestoredFile implements AttributeTarget, AutoCloseable {
         this.fd = fd;
     }
 
-    /** Creates (or opens) the file {@code path} for writing; a link there is not followed. */
+    /** Creates the file {@code path} for writing; fails when anything, a link included, is there. */
     static RestoredFile create(Path path) throws IOException {
-        return new RestoredFile(path, Posix.openForWriting(path));
+        return new RestoredFile(path, Posix.createForWriting(path));
     }
 
     /** Writes {@code length} bytes of {@code data} from {@code offset} at {@code position} of the file. */

@@ -195,7 +195,7 @@ public final class TreeRestorer {
         }
         FileKind kind = FileKind.of(e, blockText);
         switch (kind) {
-            case SYMLINK -> Posix.symlink(new String(readSmall(content, path), StandardCharsets.UTF_8), path);
+            case SYMLINK -> Posix.symlink(readSmall(content, path), path);
             case FIFO -> Posix.mkfifo(path, 0600);
             case BLOCK_DEVICE, CHAR_DEVICE -> {
                 long rdev;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import jnr.ffi.Runtime;
 import org.ventifs.vac.Xattr;
 
 /**
@@ -29,7 +28,7 @@ final class Xattrs {
         byte[] names = new byte[256];
         long n;
         while ((n = LIBC.llistxattr(p, names, names.length)) < 0) {
-            int errno = errno();
+            int errno = Posix.errno();
             if (errno == ENOTSUP) {
                 return List.of();
             }
@@ -67,7 +66,7 @@ final class Xattrs {
         for (Xattr x : xattrs) {
             byte[] value = x.value();
             if (LIBC.lsetxattr(path.toString(), x.name(), value, value.length, 0) < 0) {
-                int errno = errno();
+                int errno = Posix.errno();
                 if (errno == ENOTSUP || errno == 1 /* EPERM */ || errno == 13 /* EACCES */) {
                     refused.add(x.name());
                 } else {
@@ -82,7 +81,7 @@ final class Xattrs {
         byte[] value = new byte[256];
         long n;
         while ((n = LIBC.lgetxattr(p, name, value, value.length)) < 0) {
-            int errno = errno();
+            int errno = Posix.errno();
             if (errno == ENODATA) {
                 return null; // removed since the listing
             }
@@ -92,10 +91,6 @@ final class Xattrs {
             value = new byte[value.length * 4];
         }
         return Arrays.copyOf(value, (int) n);
-    }
-
-    private static int errno() {
-        return Runtime.getRuntime(LIBC).getLastError();
     }
 
     private static IOException failure(String what, Path path, int errno) {

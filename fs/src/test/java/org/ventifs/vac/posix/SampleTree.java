@@ -36,9 +36,10 @@ final class SampleTree {
         write(root.resolve("linked"), random, 20000);
         Files.createLink(root.resolve("linked-again"), root.resolve("linked"));
         Files.createLink(sub.resolve("linked-elsewhere"), root.resolve("linked"));
-        Posix.symlink("some//odd/./target/", root.resolve("link-odd"));
-        Posix.symlink("/an/absolute/" + "x".repeat(300), root.resolve("link-long"));
-        Posix.symlink("size-1", root.resolve("link-to-file"));
+        Posix.symlink(bytes("some//odd/./target/"), root.resolve("link-odd"));
+        Posix.symlink(bytes("/an/absolute/" + "x".repeat(300)), root.resolve("link-long"));
+        Posix.symlink(bytes("size-1"), root.resolve("link-to-file"));
+        Posix.symlink(new byte[] {'n', 'o', 't', (byte) 0xff, 'u', 't', 'f', '8'}, root.resolve("link-latin"));
         Posix.mkfifo(root.resolve("fifo"), 0640);
         Posix.mknod(root.resolve("null-device"), false, Posix.makedev(1, 3));
         Posix.mknod(root.resolve("block-device"), true, Posix.makedev(7, 300));
@@ -84,5 +85,9 @@ final class SampleTree {
     private static void xattr(Path path, String name, byte[] value) throws IOException {
         Files.getFileAttributeView(path, UserDefinedFileAttributeView.class)
                 .write(name.substring("user.".length()), ByteBuffer.wrap(value));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }
