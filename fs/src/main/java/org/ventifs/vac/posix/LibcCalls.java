@@ -1,11 +1,12 @@
 package org.ventifs.vac.posix;
 
+import java.nio.ByteBuffer;
+import java.util.Objects;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.annotations.In;
 import jnr.ffi.annotations.Out;
 import jnr.ffi.types.size_t;
 import jnr.ffi.types.ssize_t;
-import java.nio.ByteBuffer;
 
 /**
  * The C library calls of vac and unvac, bound by jnr-ffi: only these, so binding
@@ -18,6 +19,11 @@ import java.nio.ByteBuffer;
 public interface LibcCalls {
     /** The loaded C library. */
     LibcCalls LIBC = LibraryLoader.create(LibcCalls.class).load("c");
+
+    /** Binds the library now rather than at the first call. */
+    static void load() {
+        Objects.requireNonNull(LIBC);
+    }
 
     /** statx(2) into {@code buf} (256 bytes); 0, or -1 with errno. */
     int statx(int dirfd, String path, int flags, int mask, @Out byte[] buf);
