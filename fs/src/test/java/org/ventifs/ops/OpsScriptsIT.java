@@ -65,6 +65,20 @@ class OpsScriptsIT {
     }
 
     @Test
+    void theInstalledLauncherStartsFromTheJarsClassArchive() throws Exception {
+        assertTrue(Files.isRegularFile(prefix.resolve("lib/ventifs/ventifs.jsa")), "install made the class archive");
+        // -Xshare:on makes the JVM fail unless it maps the archive, which must match the installed jar.
+        ProcessBuilder pb = new ProcessBuilder(prefix.resolve("bin/ventifs").toString(), "--version")
+                .redirectErrorStream(true);
+        pb.environment().put("VENTIFS_JAVA_OPTS", "-Xshare:on");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.startsWith("ventifs "), out);
+    }
+
+    @Test
     void unitsPassSystemdAnalyzeVerify() throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/systemd-analyze"))) {
             run("apt-get", "install", "-y", "-qq", "systemd");
