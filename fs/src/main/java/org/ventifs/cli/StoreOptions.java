@@ -85,9 +85,9 @@ final class StoreOptions {
     }
 
     /**
-     * As {@link #open()}, for a command that reads each block once (unvac): an embedded
-     * store keeps no cache of read blocks, whose upkeep cost a fifth of a restore's CPU
-     * time and would hold nothing read twice.
+     * As {@link #open()}, for a command that reads each block once (unvac, vac reading
+     * its previous tree): an embedded store keeps no cache of read blocks, whose upkeep
+     * cost a fifth of a restore's CPU time and would hold nothing read twice.
      */
     BlockStore openForOnePass() throws IOException {
         return open(true, LocalVentiConfig.DEFAULT.withCacheBytes(0));

@@ -53,7 +53,7 @@ final class VacCommand implements Callable<Integer> {
                     "--block-size must be 256..57344 and --threads at least 1");
         }
         PrintWriter err = spec.commandLine().getErr();
-        try (BlockStore store = storeOptions.open(); Progress progress = new Progress("vac", err)) {
+        try (BlockStore store = storeOptions.openForOnePass(); Progress progress = new Progress("vac", err)) {
             VacTree prev = previous == null ? null : VacTree.open(store, VacReference.parse(previous));
             TreeArchiver archiver = new TreeArchiver(store, blockSize, prev, progress);
             Score score = archiver.archive(dir, threads);

@@ -37,6 +37,7 @@ public final class LocalVenti implements BlockStore {
     private final StoreLock storeLock;
     private final ArenaDirectory arenas;
     private final Index index;
+    /** Blocks read lately; null when the configuration asks for no cache (one-pass readers). */
     private final Cache<BlockKey, byte[]> cache;
     private final Map<Integer, Arena> readers = new ConcurrentHashMap<>();
     private final Map<BlockKey, ClumpAddress> unsynced;
@@ -66,7 +67,7 @@ public final class LocalVenti implements BlockStore {
         this.index = index;
         this.unsynced = new ConcurrentHashMap<>(config.checkpointEntries() * 2);
         this.readAhead = new ReadAhead(config.readAheadBytes());
-        this.cache = Caffeine.newBuilder()
+        this.cache = config.cacheBytes() == 0 ? null : Caffeine.newBuilder()
                 .maximumWeight(config.cacheBytes())
                 .weigher((BlockKey k, byte[] v) -> v.length + 64)
                 // Upkeep on the calling thread: no hand-off to a pool on every read.
@@ -204,7 +205,7 @@ public final class LocalVenti implements BlockStore {
      */
     private Score confirmDuplicate(BlockKey key, ClumpAddress address, BlockType type, byte[] data, int offset,
             int length) throws IOException {
-        byte[] cached = cache.getIfPresent(key);
+        byte[] cached = cached(key);
         byte[] stored = cached != null ? cached : storedBlock(key, address, false);
         if (Arrays.equals(stored, 0, stored.length, data, offset, offset + length)) {
             return key.score();
@@ -223,7 +224,7 @@ public final class LocalVenti implements BlockStore {
         }
         checkOpen();
         BlockKey key = BlockKey.of(score, type);
-        byte[] cached = cache.getIfPresent(key);
+        byte[] cached = cached(key);
         if (cached != null) {
             return cached.clone();
         }
@@ -298,18 +299,23 @@ public final class LocalVenti implements BlockStore {
         block = arena.readBlock(key, address, true);
         ArenaAppender current = appender;
         readAhead.afterMiss(arena, address, current.number() == address.arena() ? current.flushedEnd() : arena.size());
-        if (config.cacheBytes() == 0) {
-            // Caffeine evicts asynchronously: a zero-byte cache would still hold entries a moment.
+        if (cache == null) {
             return block;
         }
         cache.put(key, block);
         return block.clone();
     }
 
+    private byte[] cached(BlockKey key) {
+        return cache == null ? null : cache.getIfPresent(key);
+    }
+
     /** Forgets the blocks kept in memory (cached or read ahead): later reads go to the arenas. */
     public void forgetCachedBlocks() {
-        cache.invalidateAll();
-        cache.cleanUp();
+        if (cache != null) {
+            cache.invalidateAll();
+            cache.cleanUp();
+        }
         readAhead.clear();
     }
 
