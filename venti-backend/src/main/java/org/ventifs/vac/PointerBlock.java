@@ -59,6 +59,26 @@ public record PointerBlock(List<Score> pointers) {
         return block;
     }
 
+    /**
+     * Returns the bytes the store keeps of this block: its pointers up to the last that
+     * is not the zero score, exactly what zero truncation leaves of {@link #encode}, built
+     * without the padding.
+     */
+    public byte[] encodeTruncated(int psize) {
+        if (pointers.size() > psize / Score.SIZE) {
+            throw new VacFormatException(pointers.size() + " pointers do not fit psize " + psize);
+        }
+        int kept = pointers.size();
+        while (kept > 0 && pointers.get(kept - 1).isZero()) {
+            kept--;
+        }
+        byte[] block = new byte[kept * Score.SIZE];
+        for (int i = 0; i < kept; i++) {
+            pointers.get(i).copyTo(block, i * Score.SIZE);
+        }
+        return block;
+    }
+
     /** Returns this block with pointer {@code slot} replaced. */
     public PointerBlock with(int slot, Score score) {
         List<Score> copy = new ArrayList<>(pointers);

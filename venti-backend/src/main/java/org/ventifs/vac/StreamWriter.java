@@ -135,7 +135,7 @@ public final class StreamWriter {
 
     private Score writePointerBlock(int level) throws IOException {
         List<Score> open = pending.get(level - 1);
-        byte[] block = new PointerBlock(open).encode(psize);
+        byte[] block = new PointerBlock(open).encodeTruncated(psize);
         open.clear();
         return store.write(BlockType.ofStream(dir, level), block);
     }

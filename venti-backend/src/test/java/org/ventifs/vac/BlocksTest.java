@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.ventifs.venti.BlockType;
 import org.ventifs.venti.Score;
+import org.ventifs.venti.ZeroTruncation;
 
 /** Pointer blocks and dir blocks. */
 class BlocksTest {
@@ -37,7 +39,7 @@ class BlocksTest {
     }
 
     @Test
-    void randomPointerBlocksRoundTrip() {
+    void randomPointerBlocksRoundTripAndTruncateAsTheStoreDoes() {
         Random random = new Random(11);
         for (int i = 0; i < 200; i++) {
             int psize = 256 + random.nextInt(8000);
@@ -47,8 +49,13 @@ class BlocksTest {
                 random.nextBytes(raw);
                 scores.add(random.nextInt(3) == 0 ? Score.ZERO : Score.fromBytes(raw));
             }
-            PointerBlock block = new PointerBlock(scores);
-            assertEquals(block, PointerBlock.decode(block.encode(psize), psize));
+            PointerBlock full = new PointerBlock(scores);
+            assertEquals(full, PointerBlock.decode(full.encode(psize), psize));
+            PointerBlock block = new PointerBlock(scores.subList(0, random.nextInt(scores.size() + 1)));
+            byte[] padded = block.encode(psize);
+            assertEquals(block.pointers(), PointerBlock.decode(padded, psize).pointers().subList(0, block.pointers().size()));
+            int kept = ZeroTruncation.truncatedLength(BlockType.DATA_POINTER_1, padded, 0, padded.length);
+            assertArrayEquals(java.util.Arrays.copyOf(padded, kept), block.encodeTruncated(psize));
         }
     }
 }

@@ -19,13 +19,16 @@ final class Xattrs {
     private static final int ENODATA = 61;
     private static final int ENOTSUP = 95;
 
+    /** Each thread's buffer for a list of names: most files have none, some a few. */
+    private static final ThreadLocal<byte[]> NAMES = ThreadLocal.withInitial(() -> new byte[256]);
+
     private Xattrs() {
     }
 
     /** Reads the attributes of {@code path} (not following a link), sorted by name; none when unsupported. */
     static List<Xattr> read(Path path) throws IOException {
         String p = path.toString();
-        byte[] names = new byte[256];
+        byte[] names = NAMES.get();
         long n;
         while ((n = LIBC.llistxattr(p, names, names.length)) < 0) {
             int errno = Posix.errno();

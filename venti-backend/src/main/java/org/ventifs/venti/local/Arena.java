@@ -79,14 +79,44 @@ final class Arena implements AutoCloseable {
      * @throws IOException when the file cannot be read
      */
     byte[] readBlock(BlockKey key, ClumpAddress address, boolean verify) throws IOException {
-        ByteBuffer clump = READ_BUFFER.get().clear().limit(address.length());
+        return decode(key, address, readClump(key, address), verify);
+    }
+
+    /**
+     * Whether the clump at {@code address}, which the index says holds {@code key}, holds
+     * exactly {@code length} bytes of {@code data} at {@code offset}: the check of a
+     * duplicate write, which allocates nothing. The stored bytes are not hashed.
+     *
+     * @throws CorruptBlockException when the clump is not the one the index promised
+     * @throws IOException when the file cannot be read
+     */
+    boolean holds(BlockKey key, ClumpAddress address, byte[] data, int offset, int length) throws IOException {
+        return holds(key, address, readClump(key, address), data, offset, length);
+    }
+
+    /** As {@link #holds(BlockKey, ClumpAddress, byte[], int, int)}, for the whole clump in {@code clump}. */
+    boolean holds(BlockKey key, ClumpAddress address, ByteBuffer clump, byte[] data, int offset, int length)
+            throws CorruptBlockException {
+        try {
+            return ClumpCodec.holds(checkedHeader(key, address, clump), clump, data, offset, length);
+        } catch (FormatException e) {
+            throw corrupt(key, address, e.getMessage());
+        }
+    }
+
+    /** This thread's buffer for one whole clump, cleared. */
+    static ByteBuffer clumpBuffer() {
+        return READ_BUFFER.get().clear();
+    }
+
+    private ByteBuffer readClump(BlockKey key, ClumpAddress address) throws IOException {
+        ByteBuffer clump = clumpBuffer().limit(address.length());
         while (clump.hasRemaining()) {
             if (channel.read(clump, address.offset() + clump.position()) < 0) {
                 throw corrupt(key, address, "the file ends at " + (address.offset() + clump.position()));
             }
         }
-        clump.flip();
-        return decode(key, address, clump, verify);
+        return clump.flip();
     }
 
     /**
@@ -96,17 +126,8 @@ final class Arena implements AutoCloseable {
      * @throws CorruptBlockException when the clump is not the one the index promised
      */
     byte[] decode(BlockKey key, ClumpAddress address, ByteBuffer clump, boolean verify) throws IOException {
-        byte[] head = new byte[ClumpHeader.SIZE];
-        clump.get(head);
         try {
-            ClumpHeader h = ClumpHeader.decode(head, 0);
-            if (!h.score().equals(key.score()) || h.wireType() != key.wireType()) {
-                throw corrupt(key, address, "the clump there holds " + h.score() + "/" + h.wireType());
-            }
-            if (h.clumpLength() != address.length()) {
-                throw corrupt(key, address, "the clump there is " + h.clumpLength() + " bytes, the index says "
-                        + address.length());
-            }
+            ClumpHeader h = checkedHeader(key, address, clump);
             byte[] stored = new byte[h.storedSize()];
             clump.get(stored);
             byte[] block = h.encoding() == ClumpEncoding.RAW ? stored : ClumpCodec.decode(h, stored, 0);
@@ -117,6 +138,22 @@ final class Arena implements AutoCloseable {
         } catch (FormatException e) {
             throw corrupt(key, address, e.getMessage());
         }
+    }
+
+    /** Reads the header at the start of {@code clump}, which must be the one the index promised for {@code key}. */
+    private ClumpHeader checkedHeader(BlockKey key, ClumpAddress address, ByteBuffer clump)
+            throws FormatException, CorruptBlockException {
+        byte[] head = new byte[ClumpHeader.SIZE];
+        clump.get(head);
+        ClumpHeader h = ClumpHeader.decode(head, 0);
+        if (!h.score().equals(key.score()) || h.wireType() != key.wireType()) {
+            throw corrupt(key, address, "the clump there holds " + h.score() + "/" + h.wireType());
+        }
+        if (h.clumpLength() != address.length()) {
+            throw corrupt(key, address, "the clump there is " + h.clumpLength() + " bytes, the index says "
+                    + address.length());
+        }
+        return h;
     }
 
     /**

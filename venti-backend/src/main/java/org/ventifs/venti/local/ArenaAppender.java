@@ -128,17 +128,17 @@ final class ArenaAppender implements AutoCloseable {
     }
 
     /**
-     * A copy of the clump at {@code address} while it is still in the write buffer, or null
-     * when it is not (in the file already, or in another arena). Flushes write whole
-     * clumps, so a clump is either all in the buffer or all in the file.
+     * Copies the clump at {@code address} into {@code into} (cleared, then flipped) while it
+     * is still in the write buffer; false when it is not (in the file already, or in
+     * another arena). Flushes write whole clumps, so a clump is either all in the buffer
+     * or all in the file.
      */
-    ByteBuffer buffered(ClumpAddress address) {
+    boolean copyBuffered(ClumpAddress address, ByteBuffer into) {
         if (address.arena() != number() || address.offset() < flushedEnd) {
-            return null;
+            return false;
         }
-        byte[] copy = new byte[address.length()];
-        buffer.get((int) (address.offset() - flushedEnd), copy);
-        return ByteBuffer.wrap(copy);
+        into.clear().put(buffer.slice((int) (address.offset() - flushedEnd), address.length())).flip();
+        return true;
     }
 
     /** Writes buffered clumps to the file (not durably). */

@@ -1,5 +1,6 @@
 package org.ventifs.venti.local;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
@@ -18,8 +19,11 @@ final class ClumpCodec {
     private static final LZ4Compressor COMPRESSOR = LZ4.fastCompressor();
     /** The bounds-checking decompressor: stored bytes may be damaged. */
     private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4.safeDecompressor();
-    private static final ThreadLocal<byte[]> SCRATCH =
-            ThreadLocal.withInitial(() -> new byte[COMPRESSOR.maxCompressedLength(BlockStore.MAX_BLOCK_SIZE)]);
+    /** Each thread's buffer for one compressed block, used by {@link #encodeForAppend}. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(ClumpCodec::newScratch);
+    /** Each thread's buffer for one decompressed block, used by {@link #holds}. */
+    private static final ThreadLocal<byte[]> DECODED = ThreadLocal.withInitial(
+            () -> new byte[BlockStore.MAX_BLOCK_SIZE]);
 
     private ClumpCodec() {
     }
@@ -30,13 +34,59 @@ final class ClumpCodec {
 
     /** Encodes {@code length} bytes of {@code data} (whose score is {@code score}) as a clump of {@code wireType}. */
     static Encoded encode(int wireType, Score score, byte[] data, int offset, int length) {
-        byte[] scratch = SCRATCH.get();
+        return encode(wireType, score, data, offset, length, newScratch());
+    }
+
+    /**
+     * As {@link #encode}, compressing into this thread's buffer rather than a new array:
+     * the result is good until this thread's next call, long enough to append it.
+     */
+    static Encoded encodeForAppend(int wireType, Score score, byte[] data, int offset, int length) {
+        return encode(wireType, score, data, offset, length, SCRATCH.get());
+    }
+
+    private static Encoded encode(int wireType, Score score, byte[] data, int offset, int length, byte[] scratch) {
         int compressed = COMPRESSOR.compress(data, offset, length, scratch, 0, scratch.length);
         if (compressed < length) {
-            return new Encoded(new ClumpHeader(wireType, ClumpEncoding.LZ4, length, compressed, score),
-                    Arrays.copyOf(scratch, compressed), 0);
+            return new Encoded(new ClumpHeader(wireType, ClumpEncoding.LZ4, length, compressed, score), scratch, 0);
         }
         return new Encoded(new ClumpHeader(wireType, ClumpEncoding.RAW, length, length, score), data, offset);
+    }
+
+    private static byte[] newScratch() {
+        return new byte[COMPRESSOR.maxCompressedLength(BlockStore.MAX_BLOCK_SIZE)];
+    }
+
+    /**
+     * Whether the {@code header.storedSize()} bytes of {@code stored} from its position
+     * hold exactly {@code length} bytes of {@code data} at {@code offset}. Allocates nothing.
+     *
+     * @throws FormatException when the stored bytes do not decode to {@code header.rawSize()} bytes
+     */
+    static boolean holds(ClumpHeader header, ByteBuffer stored, byte[] data, int offset, int length)
+            throws FormatException {
+        if (header.rawSize() != length) {
+            return false;
+        }
+        ByteBuffer bytes = stored.slice(stored.position(), header.storedSize());
+        switch (header.encoding()) {
+            case RAW:
+                return bytes.mismatch(ByteBuffer.wrap(data, offset, length)) < 0;
+            case LZ4:
+                byte[] block = DECODED.get();
+                int n;
+                try {
+                    n = DECOMPRESSOR.decompress(bytes, 0, bytes.remaining(), ByteBuffer.wrap(block), 0, length);
+                } catch (LZ4Exception e) {
+                    throw new FormatException("LZ4 data does not decode: " + e.getMessage());
+                }
+                if (n != length) {
+                    throw new FormatException("LZ4 data decodes to " + n + " bytes, the header says " + length);
+                }
+                return Arrays.equals(block, 0, length, data, offset, offset + length);
+            default:
+                throw new FormatException("unknown clump encoding " + header.encoding());
+        }
     }
 
     /**

@@ -177,7 +177,7 @@ public final class LocalVenti implements BlockStore {
         long checkpointsSeen = checkpoints;
         Optional<ClumpAddress> existing = locate(key);
         if (existing.isEmpty()) {
-            ClumpCodec.Encoded clump = ClumpCodec.encode(key.wireType(), score, data, offset, length);
+            ClumpCodec.Encoded clump = ClumpCodec.encodeForAppend(key.wireType(), score, data, offset, length);
             writeLock.lock();
             try {
                 checkOpen();
@@ -206,8 +206,9 @@ public final class LocalVenti implements BlockStore {
     private Score confirmDuplicate(BlockKey key, ClumpAddress address, BlockType type, byte[] data, int offset,
             int length) throws IOException {
         byte[] cached = cached(key);
-        byte[] stored = cached != null ? cached : storedBlock(key, address, false);
-        if (Arrays.equals(stored, 0, stored.length, data, offset, offset + length)) {
+        boolean same = cached != null ? Arrays.equals(cached, 0, cached.length, data, offset, offset + length)
+                : storedHolds(key, address, data, offset, length);
+        if (same) {
             return key.score();
         }
         if (cached == null) {
@@ -325,18 +326,33 @@ public final class LocalVenti implements BlockStore {
      * would cost a write each time), else read from its arena.
      */
     private byte[] storedBlock(BlockKey key, ClumpAddress address, boolean verify) throws IOException {
-        ByteBuffer buffered = null;
-        ArenaAppender a = appender;
-        if (a.number() == address.arena() && a.flushedEnd() <= address.offset()) {
-            writeLock.lock();
-            try {
-                buffered = appender.buffered(address);
-            } finally {
-                writeLock.unlock();
-            }
-        }
         Arena arena = reader(address.arena());
-        return buffered != null ? arena.decode(key, address, buffered, verify) : arena.readBlock(key, address, verify);
+        ByteBuffer clump = copyIfBuffered(address);
+        return clump != null ? arena.decode(key, address, clump, verify) : arena.readBlock(key, address, verify);
+    }
+
+    /** Whether the stored clump at {@code address} holds these bytes; see {@link Arena#holds}. */
+    private boolean storedHolds(BlockKey key, ClumpAddress address, byte[] data, int offset, int length)
+            throws IOException {
+        Arena arena = reader(address.arena());
+        ByteBuffer clump = copyIfBuffered(address);
+        return clump != null ? arena.holds(key, address, clump, data, offset, length)
+                : arena.holds(key, address, data, offset, length);
+    }
+
+    /** The clump at {@code address} in this thread's clump buffer while it is still in the write buffer, else null. */
+    private ByteBuffer copyIfBuffered(ClumpAddress address) {
+        ArenaAppender a = appender;
+        if (a.number() != address.arena() || a.flushedEnd() > address.offset()) {
+            return null;
+        }
+        ByteBuffer clump = Arena.clumpBuffer();
+        writeLock.lock();
+        try {
+            return appender.copyBuffered(address, clump) ? clump : null;
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** Flushes the write buffer when {@code address} is still in it. */
