@@ -40,6 +40,9 @@ public interface LibcCalls {
     /** open(2): the descriptor, or -1 with errno. */
     int open(String path, int flags, int mode);
 
+    /** read(2) into a direct buffer from its position: the count read, 0 at the end, or -1 with errno. */
+    @ssize_t long read(int fd, @Out ByteBuffer buf, @size_t long count);
+
     /** pwrite(2) of the buffer's remaining bytes: the count written, or -1 with errno. */
     @ssize_t long pwrite(int fd, @In ByteBuffer buf, @size_t long count, long offset);
 

@@ -19,6 +19,7 @@ final class Posix {
     private static final int AT_FDCWD = -100;
     private static final int AT_SYMLINK_NOFOLLOW = 0x100;
     /** open(2) flags; the same on every Linux architecture. */
+    private static final int O_RDONLY = 0;
     private static final int O_WRONLY = 01;
     private static final int O_CREAT = 0100;
     private static final int O_EXCL = 0200;
@@ -68,6 +69,24 @@ final class Posix {
         int fd = LIBC.open(path.toString(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
         check(fd, "create", path);
         return fd;
+    }
+
+    /** Opens {@code path} for reading; returns the descriptor. */
+    static int openForReading(Path path) throws IOException {
+        int fd = LIBC.open(path.toString(), O_RDONLY | O_CLOEXEC, 0);
+        check(fd, "open", path);
+        return fd;
+    }
+
+    /**
+     * Reads from the open file {@code fd} into the direct buffer {@code into}, from its
+     * position up to its limit, which it advances; returns the count, 0 at the end.
+     */
+    static int read(int fd, ByteBuffer into, Path path) throws IOException {
+        long n = LIBC.read(fd, into, into.remaining());
+        check((int) Math.min(n, 0), "read", path);
+        into.position(into.position() + (int) n);
+        return (int) n;
     }
 
     /** Writes the remaining bytes of {@code data} at {@code position} of the open file {@code fd}. */

@@ -3,11 +3,9 @@ package org.ventifs.vac.posix;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -56,8 +54,8 @@ public final class TreeArchiver {
     private final Map<String, CompletableFuture<Entry>> hardLinks = new HashMap<>();
     private final Map<String, Long> hardLinkQids = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
-    /** One read buffer per pool thread, a whole number of leaves of about 1 MiB. */
-    private final ThreadLocal<ByteBuffer> buffer;
+    /** One pair of read buffers per pool thread. */
+    private final ThreadLocal<ReadBuffers> buffers;
     private ExecutorService pool;
     /** The walk's helpers: lstat and xattrs of large directories, apart from the busy content pool. */
     private ExecutorService statPool;
@@ -74,7 +72,7 @@ public final class TreeArchiver {
         this.previous = previous;
         this.progress = progress;
         int chunk = Math.max(1, (1 << 20) / dsize) * dsize;
-        this.buffer = ThreadLocal.withInitial(() -> ByteBuffer.allocate(chunk));
+        this.buffers = ThreadLocal.withInitial(() -> new ReadBuffers(ByteBuffer.allocateDirect(chunk), new byte[chunk]));
     }
 
     /** Warnings gathered by the last run (skipped sockets). */
@@ -233,26 +231,39 @@ public final class TreeArchiver {
 
     private Entry regularContent(Path path) throws IOException {
         StreamWriter writer = new StreamWriter(store, false, Entry.VAC_PSIZE, dsize);
-        ByteBuffer buf = buffer.get();
-        int chunk = buf.capacity();
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
-            while (true) {
-                buf.clear();
-                while (buf.hasRemaining() && ch.read(buf) >= 0) {
-                    // fill the chunk, or stop at the end of the file
+        ReadBuffers buf = buffers.get();
+        int chunk = buf.file.capacity();
+        try {
+            int fd = Posix.openForReading(path);
+            try {
+                while (true) {
+                    buf.file.clear();
+                    while (buf.file.hasRemaining() && Posix.read(fd, buf.file, path) > 0) {
+                        // fill the chunk, or stop at the end of the file
+                    }
+                    int n = buf.file.position();
+                    buf.file.flip().get(buf.leaves, 0, n);
+                    for (int at = 0; at < n; at += dsize) {
+                        writer.appendLeaf(buf.leaves, at, Math.min(dsize, n - at));
+                    }
+                    if (n < chunk) {
+                        break;
+                    }
                 }
-                int n = buf.position();
-                for (int at = 0; at < n; at += dsize) {
-                    writer.appendLeaf(buf.array(), at, Math.min(dsize, n - at));
-                }
-                if (n < chunk) {
-                    break;
-                }
+            } finally {
+                Posix.close(fd, path);
             }
         } catch (IOException e) {
             throw new IOException("cannot archive " + path + ": " + e.getMessage(), e);
         }
         return writer.finish();
+    }
+
+    /**
+     * A pool thread's buffers, a whole number of leaves of about 1 MiB: the file is read
+     * into direct memory (no copy inside the JDK), then its leaves hashed from the array.
+     */
+    private record ReadBuffers(ByteBuffer file, byte[] leaves) {
     }
 
     private Entry smallContent(byte[] bytes) throws IOException {

@@ -88,6 +88,29 @@ class PosixTest {
         assertEquals(0600, Posix.lstat(dir.resolve("new")).mode() & 07777);
     }
 
+    @Test
+    void readsFillADirectBufferFromItsPosition() throws IOException {
+        byte[] data = new byte[10000];
+        new java.util.Random(3).nextBytes(data);
+        Path file = Files.write(dir.resolve("data"), data);
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(4000);
+        int fd = Posix.openForReading(file);
+        try {
+            byte[] back = new byte[data.length];
+            int total = 0;
+            for (int n; (n = Posix.read(fd, buf.clear().position(7).limit(7 + 3000), file)) > 0; total += n) {
+                assertEquals(7 + n, buf.position());
+                buf.flip().position(7).get(back, total, n);
+            }
+            assertEquals(data.length, total);
+            assertArrayEquals(data, back);
+        } finally {
+            Posix.close(fd, file);
+        }
+        IOException e = assertThrows(IOException.class, () -> Posix.openForReading(dir.resolve("none")));
+        assertTrue(e.getMessage().contains("No such file"), e.getMessage());
+    }
+
     private static FileTime fileTime(Timestamp t) {
         return FileTime.from(Instant.ofEpochSecond(t.seconds(), t.nanos()));
     }
