@@ -21,6 +21,7 @@ public final class ClassTraining {
 
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("ventifs-class-training");
+        Main.preload();
         try {
             Path tree = sampleTree(dir.resolve("tree"));
             String store = dir.resolve("store").toString();

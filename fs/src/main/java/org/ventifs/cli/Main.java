@@ -23,16 +23,20 @@ public final class Main {
      * failure here is left for the command's own first use to report.
      */
     private static void preloadMeanwhile() {
-        Thread loader = new Thread(() -> {
-            try {
-                LibcCalls.load();
-                StorePreload.run();
-            } catch (RuntimeException | LinkageError e) {
-                // The command meets the same failure where it can say what it was doing.
-            }
-        }, "ventifs-preload");
+        Thread loader = new Thread(Main::preload, "ventifs-preload");
         loader.setDaemon(true);
         loader.start();
+    }
+
+    /** What {@link #preloadMeanwhile} does, in the order commands need it: the store's libraries first. */
+    static void preload() {
+        try {
+            StorePreload.bind();
+            LibcCalls.load();
+            StorePreload.warmSha1();
+        } catch (RuntimeException | LinkageError e) {
+            // The command meets the same failure where it can say what it was doing.
+        }
     }
 
     /** Runs the command line and returns its exit code: 0 success, 1 failure, 2 bad usage. */

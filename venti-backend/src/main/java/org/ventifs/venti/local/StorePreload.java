@@ -20,11 +20,16 @@ public final class StorePreload {
     private StorePreload() {
     }
 
-    /** Binds the store's native libraries and warms SHA-1; the first use then finds them ready. */
-    public static void run() {
+    /** Binds the store's native libraries (LMDB, LZ4); their first use then finds them ready. */
+    public static void bind() {
         Meta.version();
         byte[] block = new byte[8192];
         ClumpCodec.encode(0, Score.of(block), block, 0, block.length);
+    }
+
+    /** Hashes enough for the JIT to compile SHA-1 to the CPU's SHA instructions. */
+    public static void warmSha1() {
+        byte[] block = new byte[8192];
         for (int i = 0; i < WARM_UP_BLOCKS; i++) {
             Score.of(block);
         }
