@@ -45,8 +45,11 @@ public final class TreeRestorer {
     private static final long READ_ON_CALLING_THREAD_MAX = 256 << 10;
     /** One write buffer per pool thread. */
     private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[1 << 20]);
-    /** Files created by the walk and not yet restored and closed by the pool, at most. */
-    private static final int MAX_OPEN_FILES = 256;
+    /**
+     * Files created by the walk and not yet restored and closed by the pool, at most. More
+     * than a batch holds: the walk then waits only on files whose batches went to the pool.
+     */
+    private static final int MAX_OPEN_FILES = 4 * BATCH_FILES;
 
     private final BlockStore store;
     private final Progress progress;
