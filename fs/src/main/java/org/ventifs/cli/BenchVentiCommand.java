@@ -88,7 +88,7 @@ final class BenchVentiCommand implements Callable<Integer> {
             phases = new VentiServerBenchmark(local, client, mib << 20).run();
         } finally {
             if (store == null) {
-                deleteTree(scratch);
+                Trees.delete(scratch);
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -96,14 +96,6 @@ final class BenchVentiCommand implements Callable<Integer> {
                 : VentiServerBenchmark.toTable(phases));
         out.flush();
         return ExitCode.OK;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private String toJson(List<VentiBenchmark.Phase> phases, boolean cold) {

@@ -5,9 +5,7 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * The run that mount-scripts/class-archive records a class-data-sharing archive
@@ -32,11 +30,7 @@ public final class ClassTraining {
             run("unvac", "--store", store, "--list", first);
             run("--help");
         } finally {
-            try (Stream<Path> all = Files.walk(dir)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            Trees.delete(dir);
         }
     }
 

@@ -20,6 +20,16 @@ class CommandLineTest {
     }
 
     @Test
+    void eachSubcommandIsBuiltAloneUnderItsOwnName() {
+        VentifsCommand.SUBCOMMANDS.forEach((name, make) -> {
+            picocli.CommandLine cl = Main.newCommandLine(name, "--help");
+            assertEquals(java.util.Set.of(name), cl.getSubcommands().keySet(), name);
+            assertEquals(make.get().getClass(), cl.getSubcommands().get(name).getCommand().getClass(), name);
+        });
+        assertEquals(VentifsCommand.SUBCOMMANDS.keySet(), Main.newCommandLine("--help").getSubcommands().keySet());
+    }
+
+    @Test
     void ventiHelpListsServeAndRebuildIndex() {
         CommandRun r = run("venti", "--help");
         assertEquals(0, r.code);

@@ -84,7 +84,7 @@ final class Posix {
      */
     static int read(int fd, ByteBuffer into, Path path) throws IOException {
         long n = LIBC.read(fd, into, into.remaining());
-        check((int) Math.min(n, 0), "read", path);
+        check(n, "read", path);
         into.position(into.position() + (int) n);
         return (int) n;
     }
@@ -93,7 +93,7 @@ final class Posix {
     static void writeAt(int fd, ByteBuffer data, long position, Path path) throws IOException {
         for (long at = position; data.hasRemaining(); ) {
             long n = LIBC.pwrite(fd, data, data.remaining(), at);
-            check((int) Math.min(n, 0), "write", path);
+            check(n, "write", path);
             data.position(data.position() + (int) n);
             at += n;
         }
@@ -133,7 +133,7 @@ final class Posix {
     static byte[] readlink(Path path) throws IOException {
         for (byte[] buf = new byte[256]; ; buf = new byte[buf.length * 4]) {
             long n = LIBC.readlink(path.toString(), buf, buf.length);
-            check((int) Math.min(n, 0), "read the link", path);
+            check(n, "read the link", path);
             if (n < buf.length) {
                 return Arrays.copyOf(buf, (int) n);
             }
@@ -197,7 +197,8 @@ final class Posix {
         return LIBC.strerror(errno);
     }
 
-    private static void check(int result, String what, Path path) throws IOException {
+    /** Fails, naming {@code path} and the system's reason, when a call returned -1 (for every result type). */
+    private static void check(long result, String what, Path path) throws IOException {
         if (result < 0) {
             throw new IOException("cannot " + what + " " + path + ": " + strerror(errno()));
         }
